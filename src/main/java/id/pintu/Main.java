@@ -1,0 +1,7 @@
+package id.pintu;
+
+public final class Main {
+  public static void main(String[] args) {
+    System.out.println("pintu");
+  }
+}

@@ -1,7 +1,46 @@
 package id.pintu;
 
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** {@code java -jar pintu.jar <command>}: the service and the admin's tools in one jar. */
 public final class Main {
+  private Main() {}
+
   public static void main(String[] args) {
-    System.out.println("pintu");
+    int code = run(List.of(args), System.out, System.err);
+    if (code != Integer.MIN_VALUE) System.exit(code);
+  }
+
+  /** Runs a subcommand; {@code Integer.MIN_VALUE} means "keep running" (the service). */
+  static int run(List<String> args, PrintStream out, PrintStream err) {
+    if (args.isEmpty()) {
+      usage(err);
+      return 2;
+    }
+    List<String> rest = args.subList(1, args.size());
+    switch (args.get(0)) {
+      // subcommands: one line each
+      case "help", "--help", "-h" -> {
+        usage(out);
+        return 0;
+      }
+      default -> {
+        err.println("Unknown command '" + args.get(0) + "'.");
+        usage(err);
+        return 2;
+      }
+    }
+  }
+
+  static void usage(PrintStream out) {
+    out.println(String.join("\n", Arrays.asList(
+        "Usage: java -jar target/pintu.jar <command>",
+        "  run                         start the service (config/pintu.yaml, env overrides)",
+        "  validate [path]             check the dialog scripts (default: dialogs)",
+        "  simulate [--script id] [--lang id|en] [--dialogs dir]",
+        "                              chat with a script in the terminal",
+        "  screen [--lexicon file]     try the crisis screen on messages, one per line")));
   }
 }

@@ -1,0 +1,525 @@
+package id.pintu.dialog;
+
+import id.pintu.safety.CrisisScreen;
+import id.pintu.safety.RiskLevel;
+import id.pintu.safety.ScreenMatch;
+import id.pintu.safety.ScreenResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The dialog engine: a pure step function {@code (book, state, input, now) -> (state', effects)}.
+ * No I/O, no clock (time comes in), no Telegram types. Thread-safe; holds only the screen.
+ *
+ * <p>Rules every script gets for free: the crisis interrupt on free text, no small talk once
+ * in crisis, the family's right to ask for a person, stop, get help or skip at any point,
+ * kind re-prompts with a person offered after three misses.
+ */
+public final class Engine {
+  /** Auto-advancing nodes (say, branch, goto) followed per step before we call it a loop. */
+  static final int MAX_AUTO_STEPS = 64;
+
+  static final int MAX_MISSES = 3;
+
+  private final CrisisScreen screen;
+
+  public Engine(CrisisScreen screen) {
+    this.screen = screen;
+  }
+
+  /** Starts {@code scriptId} afresh. */
+  public Step begin(ScriptBook book, String scriptId, String lang, Instant now) {
+    Run run = new Run(book, SessionState.fresh(scriptId, supported(lang)));
+    Script s = book.script(scriptId);
+    run.enter(scriptId, s == null ? null : s.startNode());
+    return run.result();
+  }
+
+  public Step step(ScriptBook book, SessionState state, Input input, Instant now) {
+    if (state == null) {
+      String hint = input instanceof Input.Start st ? st.languageHint() : null;
+      Step first = begin(book, ScriptBook.FIRST_CONTACT, hint, now);
+      return input instanceof Input.Text t ? screenAfterRestart(book, first, t.text()) : first;
+    }
+    Run run = new Run(book, state);
+    run.handle(input);
+    return run.result();
+  }
+
+  /** A message that arrives after the end starts afresh; its danger signs still count. */
+  private Step screenAfterRestart(ScriptBook book, Step started, String text) {
+    ScreenResult r = screen.screen(text);
+    if (!r.flagged()) return started;
+    Run run = new Run(book, started.state());
+    run.effects.addAll(started.effects());
+    run.screened(r, text, false);
+    return run.result();
+  }
+
+  static String supported(String lang) {
+    if (lang == null) return Text.DEFAULT_LANG;
+    String l = lang.toLowerCase(Locale.ROOT);
+    return l.startsWith("en") ? "en" : Text.DEFAULT_LANG;
+  }
+
+  static String normalise(String text) {
+    return text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s.!,]+$", "").replaceAll("\\s+", " ");
+  }
+
+  /** One step in progress: accumulates state and effects. */
+  private final class Run {
+    final ScriptBook book;
+    SessionState s;
+    final List<Effect> effects = new ArrayList<>(4);
+    final Interpolator words;
+
+    Run(ScriptBook book, SessionState s) {
+      this.book = book;
+      this.s = s;
+      this.words = new Interpolator(book.shared());
+    }
+
+    Step result() {
+      return new Step(s, effects);
+    }
+
+    String say(Text t) {
+      return words.render(t, s.lang(), s.fields());
+    }
+
+    void send(Text t) {
+      effects.add(new Effect.Send(say(t)));
+    }
+
+    Script script() {
+      return book.script(s.scriptId());
+    }
+
+    Node current() {
+      Script sc = script();
+      return sc == null ? null : sc.node(s.nodeId());
+    }
+
+    // ---- input dispatch ---------------------------------------------------------------
+
+    void handle(Input input) {
+      if (input instanceof Input.Start st) {
+        command("start", null);
+      } else if (input instanceof Input.Command c) {
+        command(c.name() == null ? "" : c.name().toLowerCase(Locale.ROOT), c.argument());
+      } else if (s.status() == ConversationStatus.ENDED) {
+        restart(input instanceof Input.Text t ? t.text() : null);
+      } else if (input instanceof Input.Choice ch && ch.data() != null && ch.data().startsWith("g:")) {
+        global(ch.data());
+      } else if (input instanceof Input.Text t) {
+        text(t.text() == null ? "" : t.text());
+      } else if (s.status() == ConversationStatus.HANDED_OFF) {
+        // Waiting for or talking with a counselor: the desk relays; the script stays silent.
+      } else if (s.pending() == Pending.CONFIRM_STOP && input instanceof Input.Choice) {
+        s = s.withPending(Pending.NONE);
+        send(Phrases.CONTINUE);
+        prompt(current());
+      } else {
+        s = s.withPending(Pending.NONE);
+        answer(current(), input);
+      }
+    }
+
+    void restart(String text) {
+      Step fresh = begin(book, ScriptBook.FIRST_CONTACT, s.lang(), null);
+      s = fresh.state();
+      effects.addAll(fresh.effects());
+      if (text != null) {
+        ScreenResult r = screen.screen(text);
+        if (r.flagged()) screened(r, text, false);
+      }
+    }
+
+    void command(String name, String arg) {
+      switch (name) {
+        case "start" -> {
+          if (s.status() == ConversationStatus.ENDED) restart(null);
+          else if (s.status() == ConversationStatus.HANDED_OFF) send(Phrases.ALREADY_WAITING);
+          else {
+            send(Phrases.WE_CONTINUE);
+            prompt(current());
+          }
+        }
+        case "konselor", "counselor", "orang", "person", "human" -> person();
+        case "berhenti", "stop" -> {
+          if (s.status() == ConversationStatus.ENDED) {
+            send(Phrases.STOPPED);
+            return;
+          }
+          s = s.withPending(Pending.CONFIRM_STOP);
+          effects.add(new Effect.Send(say(Phrases.CONFIRM_STOP),
+              List.of(button(Phrases.STOP_YES, "g:stop:yes"), button(Phrases.STOP_NO, "g:stop:no")), false));
+        }
+        case "bantuan", "help", "tolong" -> {
+          send(Phrases.HELP);
+          if (s.status() == ConversationStatus.ACTIVE) prompt(current());
+        }
+        case "lewati", "skip" -> skip(s.nodeId());
+        case "english", "inggris" -> language("en");
+        case "indonesia", "bahasa" -> language(arg == null || arg.isBlank() ? "id" : arg.trim());
+        case "language", "lang" -> language(arg == null || arg.isBlank() ? "en" : arg.trim());
+        default -> {
+          send(Phrases.UNKNOWN_COMMAND);
+          if (s.status() == ConversationStatus.ACTIVE) prompt(current());
+        }
+      }
+    }
+
+    void global(String data) {
+      String[] p = data.split(":", 3);
+      String what = p.length > 1 ? p[1] : "";
+      String arg = p.length > 2 ? p[2] : null;
+      switch (what) {
+        case "person" -> person();
+        case "lang" -> language(arg);
+        case "skip" -> skip(arg);
+        case "done" -> {
+          if (s.status() == ConversationStatus.ACTIVE && current() instanceof Node.Listen l && l.id().equals(arg)) {
+            finishListening(l);
+          } else stale();
+        }
+        case "stop" -> {
+          boolean confirmed = "yes".equals(arg) && s.pending() == Pending.CONFIRM_STOP;
+          s = s.withPending(Pending.NONE);
+          if (confirmed) stop();
+          else if (s.status() == ConversationStatus.ACTIVE) {
+            send(Phrases.CONTINUE);
+            prompt(current());
+          }
+        }
+        case "retry" -> {
+          s = s.withPending(Pending.NONE).withMisses(0);
+          if (s.status() == ConversationStatus.ACTIVE) prompt(current());
+        }
+        default -> stale();
+      }
+    }
+
+    void stale() {
+      if (s.status() != ConversationStatus.ACTIVE) return;
+      send(Phrases.STALE_BUTTON);
+      prompt(current());
+    }
+
+    void person() {
+      if (s.status() == ConversationStatus.HANDED_OFF) {
+        send(Phrases.ALREADY_WAITING);
+        return;
+      }
+      s = s.withPending(Pending.NONE);
+      send(Phrases.PERSON_REQUESTED);
+      handoff("general", s.priority(), "family asked for a person");
+    }
+
+    void stop() {
+      s = s.withStatus(ConversationStatus.ENDED).withPending(Pending.NONE);
+      send(Phrases.STOPPED);
+      effects.add(new Effect.End("family stopped"));
+    }
+
+    void language(String lang) {
+      String l = supported(lang);
+      s = s.withLang(l);
+      send(Phrases.LANGUAGE_SET);
+      if (s.status() == ConversationStatus.ACTIVE) prompt(current());
+    }
+
+    void skip(String nodeId) {
+      Node n = current();
+      if (s.status() != ConversationStatus.ACTIVE || n == null || !n.id().equals(nodeId)) {
+        stale();
+        return;
+      }
+      if (n instanceof Node.Ask a && a.skip()) {
+        s = s.withPending(Pending.NONE).withMisses(0);
+        enter(s.scriptId(), skipTarget(a));
+      } else if (n instanceof Node.Listen l) {
+        finishListening(l);
+      } else {
+        send(Phrases.NOT_SKIPPABLE);
+        prompt(n);
+      }
+    }
+
+    // ---- free text and the crisis interrupt --------------------------------------------
+
+    void text(String text) {
+      if (s.pending() == Pending.CONFIRM_STOP) {
+        String w = normalise(text);
+        if (Phrases.YES_WORDS.contains(w)) {
+          stop();
+          return;
+        }
+        s = s.withPending(Pending.NONE);
+        if (Phrases.NO_WORDS.contains(w)) {
+          send(Phrases.CONTINUE);
+          prompt(current());
+          return;
+        }
+      }
+      ScreenResult r = screen.screen(text);
+      if (r.flagged() && screened(r, text, current() instanceof Node.Listen)) return;
+      if (s.status() != ConversationStatus.ACTIVE) return; // handed off: the desk relays it
+      s = s.withPending(Pending.NONE);
+      answer(current(), new Input.Text(text));
+    }
+
+    /**
+     * Applies a screen hit. Returns true when the hit took over the step (a jump to the
+     * crisis script or the help contacts while waiting), false when the input should still
+     * be handled as an answer.
+     */
+    boolean screened(ScreenResult r, String text, boolean partOfStory) {
+      List<String> cats = new ArrayList<>();
+      List<String> phrases = new ArrayList<>();
+      for (ScreenMatch m : r.matches()) {
+        if (!cats.contains(m.category())) cats.add(m.category());
+        phrases.add(m.excerpt() == null || m.excerpt().isBlank() ? m.phrase() : m.excerpt());
+      }
+      if (!r.urgent()) {
+        s = s.withFlag(SessionState.FLAG_CONCERN, phrases).withPriority(s.priority().max(Priority.HIGH));
+        effects.add(new Effect.Flag(SessionState.FLAG_CONCERN, RiskLevel.CONCERN, cats, phrases));
+        return false;
+      }
+      boolean wasCrisis = s.inCrisis();
+      s = s.withFlag(SessionState.FLAG_CRISIS, phrases).withPriority(Priority.URGENT);
+      effects.add(new Effect.Flag(SessionState.FLAG_CRISIS, RiskLevel.URGENT, cats, phrases));
+      if (s.status() == ConversationStatus.HANDED_OFF) {
+        if (!wasCrisis) {
+          send(Phrases.CRISIS_WHILE_WAITING);
+          effects.add(new Effect.Handoff("crisis", Priority.URGENT, "crisis signs while waiting"));
+        }
+        return true;
+      }
+      if (s.status() != ConversationStatus.ACTIVE) return true;
+      if (partOfStory) {
+        s = s.withStoryPart(text);
+        effects.add(new Effect.StoryPart(text));
+      }
+      if (ScriptBook.CRISIS.equals(s.scriptId())) return partOfStory;
+      s = s.withPending(Pending.NONE).withMisses(0).withListened(0);
+      Script crisis = book.script(ScriptBook.CRISIS);
+      if (crisis == null) {
+        send(Phrases.CRISIS_WHILE_WAITING);
+        handoff("crisis", Priority.URGENT, "crisis signs; no crisis script");
+      } else {
+        enter(crisis.id(), crisis.startNode());
+      }
+      return true;
+    }
+
+    // ---- answers at the current node ------------------------------------------------------
+
+    void answer(Node node, Input input) {
+      if (node instanceof Node.Ask a) ask(a, input);
+      else if (node instanceof Node.Listen l) listen(l, input);
+      else if (node == null) broken("no current node");
+      else enter(s.scriptId(), node.id()); // defensive: never stuck on an auto node
+    }
+
+    void ask(Node.Ask a, Input input) {
+      if (input instanceof Input.Unsupported u) {
+        unsupported(u.what());
+        prompt(a);
+        return;
+      }
+      if (input instanceof Input.Text t && a.skip() && Phrases.SKIP_WORDS.contains(normalise(t.text()))) {
+        skip(a.id());
+        return;
+      }
+      Answer ans = AnswerReader.read(a, input, s.lang());
+      if (ans == null) {
+        if (input instanceof Input.Choice) {
+          stale();
+          return;
+        }
+        miss(a);
+        return;
+      }
+      s = s.withMisses(0);
+      if (a.capture() != null) {
+        Script sc = script();
+        FieldSpec spec = sc == null ? null : sc.field(a.capture());
+        s = s.withField(a.capture(), ans.value());
+        effects.add(new Effect.Capture(a.capture(), ans.value(), spec != null && spec.sensitive()));
+      }
+      enter(s.scriptId(), ans.next() != null ? ans.next() : a.next());
+    }
+
+    void miss(Node.Ask a) {
+      s = s.withMisses(s.misses() + 1);
+      if (s.misses() >= MAX_MISSES) {
+        s = s.withPending(Pending.OFFER_PERSON);
+        List<Button> b = new ArrayList<>();
+        b.add(button(Phrases.PERSON, "g:person"));
+        b.add(button(Phrases.RETRY, "g:retry"));
+        if (a.skip()) b.add(button(Phrases.SKIP, "g:skip:" + a.id()));
+        effects.add(new Effect.Send(say(Phrases.OFFER_PERSON), b, false));
+        return;
+      }
+      Text again = a.invalid() != null ? a.invalid() : AnswerReader.reprompt(a);
+      String msg = say(again);
+      effects.add(new Effect.Send(msg + "\n\n" + say(a.text()), buttons(a), a.input() == InputKind.CONTACT));
+    }
+
+    void listen(Node.Listen l, Input input) {
+      if (input instanceof Input.Unsupported u) {
+        // A voice note or photo may be part of the story: keep a marker, the file is in the transcript.
+        String marker = "[" + u.what() + "]";
+        s = s.withStoryPart(marker).withListened(s.listened() + 1);
+        effects.add(new Effect.StoryPart(marker));
+        unsupported(u.what());
+        return;
+      }
+      if (!(input instanceof Input.Text t)) {
+        stale();
+        return;
+      }
+      String text = t.text();
+      if (Phrases.END_PHRASES.contains(normalise(text)) && !s.story().isEmpty()) {
+        finishListening(l);
+        return;
+      }
+      s = s.withStoryPart(text).withListened(s.listened() + 1);
+      effects.add(new Effect.StoryPart(text));
+      if (s.listened() >= l.limit()) {
+        send(Phrases.STORY_LIMIT);
+        finishListening(l);
+        return;
+      }
+      List<Text> acks = l.acknowledgements() == null || l.acknowledgements().isEmpty()
+          ? Phrases.ACKNOWLEDGEMENTS : l.acknowledgements();
+      Text ack = acks.get((s.listened() - 1) % acks.size());
+      effects.add(new Effect.Send(say(ack), List.of(button(Phrases.DONE, "g:done:" + l.id())), false));
+    }
+
+    void finishListening(Node.Listen l) {
+      s = s.withListened(0);
+      enter(s.scriptId(), l.next());
+    }
+
+    void unsupported(String what) {
+      Text t = Text.of(
+          Phrases.UNSUPPORTED.in("id").replace("{what}", MediaNames.name(what, "id")),
+          Phrases.UNSUPPORTED.in("en").replace("{what}", MediaNames.name(what, "en")));
+      send(t);
+    }
+
+    // ---- entering nodes ----------------------------------------------------------------------
+
+    void enter(String scriptId, String nodeId) {
+      String sid = scriptId;
+      String nid = nodeId;
+      for (int i = 0; i < MAX_AUTO_STEPS; i++) {
+        Script sc = book.script(sid);
+        Node n = sc == null ? null : sc.node(nid);
+        if (n == null) {
+          s = s.at(sid, nid);
+          broken("missing node " + sid + "/" + nid);
+          return;
+        }
+        if (s.inCrisis() && n.technique() == Technique.SMALL_TALK && skippable(n)) {
+          nid = skipTarget(n);
+          continue;
+        }
+        s = s.at(sid, n.id());
+        if (n.technique() != null) s = s.withTechnique(n.technique());
+        if (n instanceof Node.Say say) {
+          for (Text t : say.text() == null ? List.<Text>of() : say.text()) send(t);
+          nid = say.next();
+        } else if (n instanceof Node.Ask a) {
+          s = s.withMisses(0);
+          prompt(a);
+          return;
+        } else if (n instanceof Node.Listen l) {
+          s = s.withListened(0);
+          prompt(l);
+          return;
+        } else if (n instanceof Node.Branch b) {
+          nid = route(b);
+        } else if (n instanceof Node.Handoff h) {
+          if (h.text() != null) send(h.text());
+          Priority p = h.priority() == null ? s.priority() : s.priority().max(h.priority());
+          handoff(h.queue() == null ? "general" : h.queue(), p, "script " + sid + "/" + h.id());
+          return;
+        } else if (n instanceof Node.End e) {
+          if (e.text() != null) send(e.text());
+          s = s.withStatus(ConversationStatus.ENDED);
+          effects.add(new Effect.End("script " + sid + "/" + e.id()));
+          return;
+        } else if (n instanceof Node.Goto g) {
+          Script target = book.script(g.script());
+          sid = g.script();
+          nid = g.node() != null ? g.node() : target == null ? null : target.startNode();
+        }
+      }
+      broken("loop without input in " + sid);
+    }
+
+    boolean skippable(Node n) {
+      return n instanceof Node.Say || n instanceof Node.Ask || n instanceof Node.Listen;
+    }
+
+    String skipTarget(Node n) {
+      if (n instanceof Node.Say say) return say.next();
+      if (n instanceof Node.Listen l) return l.next();
+      Node.Ask a = (Node.Ask) n;
+      if (a.next() != null) return a.next();
+      return a.options().isEmpty() ? null : a.options().get(a.options().size() - 1).next();
+    }
+
+    String route(Node.Branch b) {
+      for (BranchRule r : b.rules()) {
+        if (r.when() == null || r.when().holds(s.fields(), s.flags())) return r.next();
+      }
+      return b.otherwise();
+    }
+
+    void handoff(String queue, Priority p, String reason) {
+      s = s.withStatus(ConversationStatus.HANDED_OFF).withPriority(p).withPending(Pending.NONE);
+      effects.add(new Effect.Handoff(queue, p, reason));
+    }
+
+    /** A script that leads nowhere must not strand a family: hand over to a person. */
+    void broken(String why) {
+      send(Phrases.SOMETHING_WRONG);
+      handoff("general", s.priority(), "script problem: " + why);
+    }
+
+    void prompt(Node n) {
+      if (n instanceof Node.Ask a) {
+        effects.add(new Effect.Send(say(a.text()), buttons(a), a.input() == InputKind.CONTACT));
+      } else if (n instanceof Node.Listen l) {
+        effects.add(new Effect.Send(say(l.text()), List.of(button(Phrases.DONE, "g:done:" + l.id())), false));
+      } else if (n == null && s.status() == ConversationStatus.ACTIVE) {
+        broken("no current node");
+      }
+    }
+
+    List<Button> buttons(Node.Ask a) {
+      List<Button> b = new ArrayList<>();
+      if (a.input() == InputKind.CHOICE || a.input() == InputKind.YESNO) {
+        List<Option> opts = a.options().isEmpty() && a.input() == InputKind.YESNO ? AnswerReader.YES_NO : a.options();
+        for (Option o : opts) b.add(button(o.label(), Callback.option(a.id(), o.value())));
+      } else if (a.input() == InputKind.CONTACT) {
+        b.add(button(Phrases.SHARE_CONTACT, "contact"));
+      }
+      if (a.skip() && a.input() != InputKind.CONTACT) b.add(button(Phrases.SKIP, "g:skip:" + a.id()));
+      return b;
+    }
+
+    Button button(Text label, String data) {
+      return new Button(say(label), data);
+    }
+  }
+
+  /** An accepted answer: the value to capture and where the answer leads (or null). */
+  record Answer(String value, String next) {}
+}

@@ -22,6 +22,10 @@ public final class Main {
     List<String> rest = args.subList(1, args.size());
     switch (args.get(0)) {
       // subcommands: one line each
+      case "run" -> {
+        int code = id.pintu.service.RunCommand.run(rest, out, err);
+        return code == 0 ? Integer.MIN_VALUE : code;
+      }
       case "help", "--help", "-h" -> {
         usage(out);
         return 0;

@@ -1,0 +1,113 @@
+package id.pintu.config;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+/**
+ * The whole configuration, read from {@code config/pintu.yaml} with environment variables
+ * overriding any setting (see {@link ConfigLoader}). Secrets (the bot token, database
+ * password, webhook secret) are meant to come from the environment only.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dialogs, Sending sending, Sessions sessions, Flood flood) {
+
+  public PintuConfig {
+    telegram = telegram == null ? new Telegram(null, null, null, null, null, null) : telegram;
+    http = http == null ? new Http(null, null) : http;
+    store = store == null ? new Store(null, null, null, null) : store;
+    dialogs = dialogs == null ? new Dialogs(null) : dialogs;
+    sending = sending == null ? new Sending(null, null, null, null, null, null, null) : sending;
+    sessions = sessions == null ? new Sessions(null, null, null, null) : sessions;
+    flood = flood == null ? new Flood(null, null) : flood;
+  }
+
+  /**
+   * @param mode {@code polling} (default) or {@code webhook}
+   * @param apiUrl Bot API base URL, e.g. {@code https://api.telegram.org} or a local server
+   * @param webhookUrl the public URL Telegram should post to (webhook mode)
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Telegram(String token, String apiUrl, String mode, String webhookUrl, String webhookSecret, Integer pollTimeoutSeconds) {
+    public Telegram {
+      apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://api.telegram.org" : apiUrl;
+      mode = mode == null || mode.isBlank() ? "polling" : mode.trim().toLowerCase(java.util.Locale.ROOT);
+      pollTimeoutSeconds = pollTimeoutSeconds == null ? 50 : pollTimeoutSeconds;
+    }
+
+    public boolean webhook() {
+      return "webhook".equals(mode);
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Http(Integer port, String host) {
+    public Http {
+      port = port == null ? 8080 : port;
+      host = host == null || host.isBlank() ? "0.0.0.0" : host;
+    }
+  }
+
+  /** JDBC store: H2 in a file by default; a {@code jdbc:postgresql:} URL for several nodes. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Store(String url, String user, String password, Integer poolSize) {
+    public Store {
+      url = url == null || url.isBlank() ? "jdbc:h2:file:./data/pintu" : url;
+      user = user == null ? (url.startsWith("jdbc:h2:") ? "sa" : "") : user;
+      password = password == null ? "" : password;
+      poolSize = poolSize == null ? 10 : poolSize;
+    }
+  }
+
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Dialogs(String dir) {
+    public Dialogs {
+      dir = dir == null || dir.isBlank() ? "dialogs" : dir;
+    }
+  }
+
+  /**
+   * Telegram's limits, as the sender respects them.
+   *
+   * @param perChatBurst messages a private chat may get at once before the 1/s pace applies
+   * @param perChatPerSecond steady messages per second to one private chat
+   * @param perGroupPerMinute messages per minute to one group (the staff chat)
+   * @param globalPerSecond messages per second across all chats
+   * @param maxBackoffSeconds longest wait between retries of a failing send
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Sending(Integer perChatBurst, Double perChatPerSecond, Integer perGroupPerMinute, Double globalPerSecond,
+                        Integer maxBackoffSeconds, Integer workers, Integer pollMillis) {
+    public Sending {
+      perChatBurst = perChatBurst == null ? 3 : perChatBurst;
+      perChatPerSecond = perChatPerSecond == null ? 1.0 : perChatPerSecond;
+      perGroupPerMinute = perGroupPerMinute == null ? 20 : perGroupPerMinute;
+      globalPerSecond = globalPerSecond == null ? 30.0 : globalPerSecond;
+      maxBackoffSeconds = maxBackoffSeconds == null ? 60 : maxBackoffSeconds;
+      workers = workers == null ? 8 : workers;
+      pollMillis = pollMillis == null ? 250 : pollMillis;
+    }
+  }
+
+  /**
+   * @param reminderAfterMinutes one gentle reminder after this long without a word from the family
+   * @param closeAfterMinutes the conversation is closed after this long
+   * @param cacheSize hot sessions kept in memory
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Sessions(Integer reminderAfterMinutes, Integer closeAfterMinutes, Integer cacheSize, Integer sweepSeconds) {
+    public Sessions {
+      sweepSeconds = sweepSeconds == null ? 60 : sweepSeconds;
+      reminderAfterMinutes = reminderAfterMinutes == null ? 30 : reminderAfterMinutes;
+      closeAfterMinutes = closeAfterMinutes == null ? 24 * 60 : closeAfterMinutes;
+      cacheSize = cacheSize == null ? 20_000 : cacheSize;
+    }
+  }
+
+  /** A family writing more than {@code messages} within {@code windowSeconds} is slowed down politely. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Flood(Integer messages, Integer windowSeconds) {
+    public Flood {
+      messages = messages == null ? 8 : messages;
+      windowSeconds = windowSeconds == null ? 10 : windowSeconds;
+    }
+  }
+}

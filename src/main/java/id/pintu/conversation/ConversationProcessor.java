@@ -1,0 +1,205 @@
+package id.pintu.conversation;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import id.pintu.dialog.ConversationStatus;
+import id.pintu.dialog.Effect;
+import id.pintu.dialog.Engine;
+import id.pintu.dialog.Node;
+import id.pintu.dialog.ScriptBook;
+import id.pintu.dialog.SessionState;
+import id.pintu.dialog.Step;
+import id.pintu.dialog.Text;
+import id.pintu.store.CaseStore;
+import id.pintu.store.Database;
+import id.pintu.store.InboxStore;
+import id.pintu.store.OutboxStore;
+import id.pintu.store.SessionStore;
+import id.pintu.store.TranscriptStore;
+import id.pintu.telegram.Incoming;
+import id.pintu.telegram.OutboundMessage;
+import id.pintu.telegram.ReplyComposer;
+import id.pintu.telegram.UpdateReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.objects.Update;
+
+/**
+ * Processes one stored update of a family chat: runs the engine and commits everything it
+ * caused (session state, case, transcript both ways, outbox rows, the inbox mark) in one
+ * transaction. A crash before the commit leaves the update pending, to be processed again
+ * from the same state; after the commit it is never processed twice.
+ */
+public final class ConversationProcessor {
+  private static final Logger LOG = LoggerFactory.getLogger(ConversationProcessor.class);
+
+  static final Text SLOW_DOWN = Text.of(
+      "Pelan-pelan saja, tidak apa-apa. Saya membaca semua pesan Anda, satu per satu, dan semuanya tersimpan.",
+      "Take your time, it's alright. I'm reading all of your messages, one by one, and they are all kept.");
+
+  private final Database db;
+  private final InboxStore inbox;
+  private final SessionStore sessions;
+  private final CaseStore cases;
+  private final TranscriptStore transcript;
+  private final OutboxStore outbox;
+  private final Engine engine;
+  private final Supplier<ScriptBook> book;
+  private final ReplyComposer composer;
+  private final FloodGuard flood;
+  private final Clock clock;
+  private final Runnable outboxChanged;
+  private final SessionCodec codec = new SessionCodec();
+  private final Cache<Long, SessionStore.Row> hot;
+  private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+  public ConversationProcessor(Database db, Engine engine, Supplier<ScriptBook> book, ReplyComposer composer,
+                               FloodGuard flood, Clock clock, int cacheSize, Runnable outboxChanged) {
+    this.db = db;
+    this.inbox = new InboxStore(db);
+    this.sessions = new SessionStore(db);
+    this.cases = new CaseStore(db);
+    this.transcript = new TranscriptStore(db);
+    this.outbox = new OutboxStore(db);
+    this.engine = engine;
+    this.book = book;
+    this.composer = composer;
+    this.flood = flood;
+    this.clock = clock;
+    this.outboxChanged = outboxChanged;
+    this.hot = Caffeine.newBuilder().maximumSize(cacheSize).build();
+  }
+
+  /** What became of an update. */
+  public enum Outcome { PROCESSED, ALREADY_DONE, REJECTED }
+
+  /**
+   * Processes one inbox row. Throws {@link SQLException} when the store fails (the caller
+   * retries: nothing was committed); any other exception is a bug or a poisoned update.
+   */
+  public Outcome process(InboxStore.Row row) throws SQLException {
+    Update u;
+    try {
+      u = json.readValue(row.payload(), Update.class);
+    } catch (Exception e) {
+      return reject(row, "unreadable update");
+    }
+    Incoming in = UpdateReader.read(u);
+    if (in == null) return reject(row, "update type not handled");
+    if (!in.privateChat()) return reject(row, "not a private chat");
+    Instant now = clock.instant();
+    FloodGuard.Pace pace = flood.count(in.chatId(), now);
+    SessionStore.Row saved = db.inTransaction(c -> apply(c, row, in, pace, now));
+    if (saved == null) return Outcome.ALREADY_DONE;
+    hot.put(in.chatId(), saved);
+    outboxChanged.run();
+    return Outcome.PROCESSED;
+  }
+
+  private SessionStore.Row apply(Connection c, InboxStore.Row row, Incoming in, FloodGuard.Pace pace, Instant now) throws SQLException {
+    if (!inbox.lockPending(c, row.updateId())) return null;
+    long chatId = in.chatId();
+    SessionStore.Row stored = loadSession(c, chatId);
+    SessionState before = stored == null ? null : codec.read(stored.state());
+    ScriptBook scripts = book.get();
+    Step step = engine.step(scripts, before, in.input(), now);
+    SessionState after = step.state();
+
+    boolean fresh = before == null || (before.status() == ConversationStatus.ENDED && after.status() != ConversationStatus.ENDED);
+    Long caseId = stored == null ? null : stored.caseId();
+    Instant startedAt = stored == null ? now : stored.startedAt();
+    if (fresh) {
+      caseId = cases.open(c, chatId, after.lang(), after.scriptId(), caseId, now);
+      startedAt = now;
+    }
+    transcript.add(c, chatId, caseId, TranscriptStore.IN, in.kind(), in.text(), in.fileId(), row.updateId(), null, now);
+
+    boolean venting = pace != FloodGuard.Pace.CALM && before != null && after.nodeId() != null
+        && after.nodeId().equals(before.nodeId()) && isListen(scripts, after);
+    if (pace == FloodGuard.Pace.FLOODING_NOTICE) {
+      enqueue(c, chatId, caseId, new Effect.Send(SLOW_DOWN.in(after.lang())), now);
+    }
+    boolean learned = fresh;
+    for (Effect e : step.effects()) {
+      if (e instanceof Effect.Send s) {
+        if (!venting) enqueue(c, chatId, caseId, s, now); // while venting fast, acknowledgements wait
+      } else if (e instanceof Effect.Handoff h) {
+        cases.handOff(c, caseId, h.queue(), h.priority().wire(), h.reason(), now);
+        learned = true;
+      } else if (e instanceof Effect.End end) {
+        cases.close(c, caseId, end.reason().startsWith("family") ? "client_ended" : "script_ended", now);
+      } else {
+        learned = true; // capture, story, flag
+      }
+    }
+    if (learned) {
+      cases.record(c, caseId, after.lang(), after.priority().wire(), codec.intake(after), codec.story(after), codec.flags(after));
+    }
+    if (in.callbackQueryId() != null) {
+      add(c, chatId, caseId, composer.answerButton(in.callbackQueryId()), now);
+      if (in.messageId() != null && acceptedPress(before, after)) add(c, chatId, caseId, composer.removeButtons(chatId, in.messageId()), now);
+    }
+    SessionStore.Row next = new SessionStore.Row(chatId, codec.write(after), after.status().wire(), caseId, startedAt, now, false, false);
+    sessions.save(c, next, now);
+    inbox.markDone(c, row.updateId(), now);
+    return next;
+  }
+
+  /** A press that moved the conversation on: the question's buttons have done their job. */
+  private static boolean acceptedPress(SessionState before, SessionState after) {
+    return before != null && (!java.util.Objects.equals(before.nodeId(), after.nodeId()) || before.status() != after.status());
+  }
+
+  private static boolean isListen(ScriptBook scripts, SessionState s) {
+    var script = scripts.script(s.scriptId());
+    Node n = script == null ? null : script.node(s.nodeId());
+    return n instanceof Node.Listen;
+  }
+
+  void enqueue(Connection c, long chatId, Long caseId, Effect.Send s, Instant now) throws SQLException {
+    OutboundMessage m = composer.send(chatId, s);
+    long id = outbox.add(c, chatId, caseId, m.method(), m.payload(), false, now);
+    transcript.add(c, chatId, caseId, TranscriptStore.OUT, "text", s.text(), null, null, id, now);
+  }
+
+  private void add(Connection c, long chatId, Long caseId, OutboundMessage m, Instant now) throws SQLException {
+    outbox.add(c, chatId, caseId, m.method(), m.payload(), m.optional(), now);
+  }
+
+  SessionStore.Row loadSession(Connection c, long chatId) throws SQLException {
+    SessionStore.Row r = hot.getIfPresent(chatId);
+    return r != null ? r : sessions.find(c, chatId).orElse(null);
+  }
+
+  /** Forgets a cached session, e.g. after another component changed it in the store. */
+  public void evict(long chatId) {
+    hot.invalidate(chatId);
+  }
+
+  public void remember(SessionStore.Row row) {
+    hot.put(row.chatId(), row);
+  }
+
+  void outboxChanged() {
+    outboxChanged.run();
+  }
+
+  public long cachedSessions() {
+    return hot.estimatedSize();
+  }
+
+  private Outcome reject(InboxStore.Row row, String reason) throws SQLException {
+    LOG.warn("update {} skipped: {}", row.updateId(), reason);
+    inbox.markRejected(row.updateId(), reason, clock.instant());
+    return Outcome.REJECTED;
+  }
+
+}

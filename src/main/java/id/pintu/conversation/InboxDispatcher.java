@@ -1,0 +1,102 @@
+package id.pintu.conversation;
+
+import id.pintu.store.InboxStore;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds stored updates to their chat's lane, in order, and keeps trying while the store is
+ * down. An update that keeps failing for another reason (a bug, a poisoned payload) is set
+ * aside after a few tries so it cannot block the family's later messages.
+ */
+public final class InboxDispatcher implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(InboxDispatcher.class);
+  static final int MAX_FAILURES = 3;
+
+  private final InboxStore inbox;
+  private final ConversationProcessor processor;
+  private final ChatLanes lanes;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final AtomicLong processed = new AtomicLong();
+  private final java.time.Clock clock;
+
+  public InboxDispatcher(InboxStore inbox, ConversationProcessor processor, ChatLanes lanes, java.time.Clock clock) {
+    this.inbox = inbox;
+    this.processor = processor;
+    this.lanes = lanes;
+    this.clock = clock;
+  }
+
+  /** Rows just stored, in the order they arrived. */
+  public void dispatch(List<InboxStore.Row> rows) {
+    for (InboxStore.Row r : rows) {
+      if (InboxStore.PENDING.equals(r.status())) lanes.submit(r.chatId(), () -> runOne(r));
+    }
+  }
+
+  /** After a restart: everything left pending, oldest first per chat. */
+  public int recover() throws SQLException {
+    int n = 0;
+    for (long chat : inbox.chatsWithPending()) {
+      List<InboxStore.Row> rows = inbox.pending(chat, Integer.MAX_VALUE);
+      n += rows.size();
+      dispatch(rows);
+    }
+    if (n > 0) LOG.info("resuming {} pending updates", n);
+    return n;
+  }
+
+  public long processed() {
+    return processed.get();
+  }
+
+  private void runOne(InboxStore.Row row) {
+    long backoff = 100;
+    int failures = 0;
+    while (running.get()) {
+      try {
+        processor.process(row);
+        processed.incrementAndGet();
+        return;
+      } catch (SQLException e) {
+        // The store is unavailable: wait and try again; nothing was committed.
+        LOG.warn("store unavailable while processing update {}: {}; retrying", row.updateId(), e.getMessage());
+        sleep(backoff);
+        backoff = Math.min(backoff * 2, 5_000);
+      } catch (RuntimeException e) {
+        failures++;
+        LOG.error("update {} failed ({} of {}): {}", row.updateId(), failures, MAX_FAILURES, e.toString());
+        if (failures >= MAX_FAILURES) {
+          setAside(row, e);
+          return;
+        }
+        sleep(backoff);
+      }
+    }
+  }
+
+  private void setAside(InboxStore.Row row, RuntimeException e) {
+    try {
+      inbox.markRejected(row.updateId(), "failed " + MAX_FAILURES + " times: " + e.getClass().getSimpleName(), clock.instant());
+    } catch (SQLException sql) {
+      LOG.error("could not set aside update {}: {}", row.updateId(), sql.getMessage());
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException ie) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+  }
+}

@@ -1,0 +1,233 @@
+package id.pintu.service;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.config.PintuConfig;
+import id.pintu.conversation.ChatLanes;
+import id.pintu.conversation.ConversationProcessor;
+import id.pintu.conversation.FloodGuard;
+import id.pintu.conversation.IdleConversations;
+import id.pintu.conversation.InboxDispatcher;
+import id.pintu.dialog.DialogFolder;
+import id.pintu.dialog.Engine;
+import id.pintu.dialog.ScriptBook;
+import id.pintu.safety.CrisisScreen;
+import id.pintu.store.CaseStore;
+import id.pintu.store.Database;
+import id.pintu.store.InboxStore;
+import id.pintu.store.OutboxStore;
+import id.pintu.store.SessionStore;
+import id.pintu.telegram.Inbound;
+import id.pintu.telegram.LongPollingTransport;
+import id.pintu.telegram.ReplyComposer;
+import id.pintu.telegram.Sender;
+import id.pintu.telegram.TelegramGateway;
+import id.pintu.telegram.WebhookTransport;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.updates.SetWebhook;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+
+/** The running service: wires store, engine, lanes, sender, transports and the HTTP server. */
+public final class PintuService implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(PintuService.class);
+
+  private final PintuConfig cfg;
+  private final Clock clock;
+  private Vertx vertx;
+  private HttpServer http;
+  private Database db;
+  private ChatLanes lanes;
+  private InboxDispatcher dispatcher;
+  private Sender sender;
+  private LongPollingTransport polling;
+  private ScheduledExecutorService timers;
+  private ConversationProcessor processor;
+  private final AtomicReference<ScriptBook> book = new AtomicReference<>();
+  private String botUsername;
+
+  private PintuService(PintuConfig cfg, Clock clock) {
+    this.cfg = cfg;
+    this.clock = clock;
+  }
+
+  /** Starts everything, or throws {@link StartupProblem} with what to fix. Blocks until ready. */
+  public static PintuService start(PintuConfig cfg, CrisisScreen screen, Clock clock) {
+    PintuService s = new PintuService(cfg, clock);
+    try {
+      s.boot(screen);
+      return s;
+    } catch (RuntimeException e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  private void boot(CrisisScreen screen) {
+    String token = cfg.telegram().token();
+    if (token == null || token.isBlank()) {
+      throw new StartupProblem("No Telegram bot token: set PINTU_TELEGRAM_TOKEN to the token @BotFather gave you.");
+    }
+    TelegramUrl url = BotApiAddress.parse(cfg.telegram().apiUrl());
+    OkHttpTelegramClient client = new OkHttpTelegramClient(token, url);
+    botUsername = checkToken(client);
+
+    DialogFolder.Contents dialogs = DialogFolder.read(Path.of(cfg.dialogs().dir()));
+    if (!dialogs.problems().isEmpty() || dialogs.scripts().isEmpty()) {
+      dialogs.problems().forEach(p -> LOG.error("script problem: {}", p));
+      throw new StartupProblem("The dialog scripts in " + cfg.dialogs().dir() + " have problems: run 'java -jar target/pintu.jar validate "
+          + cfg.dialogs().dir() + "' and fix what it lists.");
+    }
+    book.set(dialogs.book());
+
+    db = Database.open(cfg.store());
+    ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    Engine engine = new Engine(screen);
+    SessionStore sessions = new SessionStore(db);
+    CaseStore cases = new CaseStore(db);
+    OutboxStore outbox = new OutboxStore(db);
+    InboxStore inbox = new InboxStore(db);
+    sender = new Sender(outbox, sessions, cases, new TelegramGateway(client), cfg.sending(), clock);
+    processor = new ConversationProcessor(db, engine, book::get, new ReplyComposer(json), new FloodGuard(cfg.flood()), clock,
+        cfg.sessions().cacheSize(), sender::wake);
+    lanes = new ChatLanes(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
+    dispatcher = new InboxDispatcher(inbox, processor, lanes, clock);
+    Inbound inbound = new Inbound(inbox, dispatcher, json, clock);
+
+    try {
+      dispatcher.recover();
+    } catch (java.sql.SQLException e) {
+      throw new StartupProblem("The store at " + cfg.store().url() + " cannot be read (" + e.getMessage() + "): check store.url and that the database is running.");
+    }
+    sender.start();
+
+    IdleConversations idle = new IdleConversations(db, processor, lanes, cfg.sessions(), clock);
+    timers = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "pintu-timers");
+      t.setDaemon(true);
+      return t;
+    });
+    long sweep = Math.max(1, cfg.sessions().sweepSeconds());
+    timers.scheduleWithFixedDelay(idle::sweep, sweep, sweep, TimeUnit.SECONDS);
+
+    vertx = Vertx.vertx();
+    Router router = Router.router(vertx);
+    new HealthEndpoints(db, () -> polling == null || polling.isRunning()).mount(router);
+    if (cfg.telegram().webhook()) {
+      String secret = cfg.telegram().webhookSecret();
+      if (secret == null || secret.isBlank()) {
+        secret = randomSecret();
+        LOG.warn("no PINTU_TELEGRAM_WEBHOOK_SECRET set: using a random one; set it when running several nodes");
+      }
+      new WebhookTransport(vertx, inbound, secret).mount(router);
+      http = await(vertx.createHttpServer().requestHandler(router).listen(cfg.http().port(), cfg.http().host()));
+      registerWebhook(client, secret);
+    } else {
+      http = await(vertx.createHttpServer().requestHandler(router).listen(cfg.http().port(), cfg.http().host()));
+      polling = new LongPollingTransport(inbound);
+      try {
+        polling.start(token, url, cfg.telegram().pollTimeoutSeconds());
+      } catch (Exception e) {
+        throw new StartupProblem("Long polling could not start (" + e.getMessage() + "): check PINTU_TELEGRAM_API_URL.");
+      }
+    }
+    LOG.info("Pintu is running as @{} ({}), HTTP on port {}", botUsername, cfg.telegram().mode(), http.actualPort());
+  }
+
+  private static String checkToken(OkHttpTelegramClient client) {
+    try {
+      User me = client.execute(new GetMe());
+      return me.getUserName();
+    } catch (TelegramApiRequestException e) {
+      Integer code = e.getErrorCode();
+      if (code != null && (code == 401 || code == 404)) {
+        throw new StartupProblem("Telegram refused the bot token (getMe answered " + code + "): set PINTU_TELEGRAM_TOKEN to the exact token @BotFather gave you.");
+      }
+      throw new StartupProblem("The Bot API answered getMe with an error (" + code + "): check PINTU_TELEGRAM_API_URL and PINTU_TELEGRAM_TOKEN.");
+    } catch (Exception e) {
+      throw new StartupProblem("Cannot reach the Bot API to check the token (" + e.getClass().getSimpleName()
+          + "): check the network and PINTU_TELEGRAM_API_URL.");
+    }
+  }
+
+  private void registerWebhook(OkHttpTelegramClient client, String secret) {
+    String url = cfg.telegram().webhookUrl();
+    if (url == null || url.isBlank()) {
+      throw new StartupProblem("Webhook mode needs a public address: set PINTU_TELEGRAM_WEBHOOK_URL (e.g. https://pintu.example.org"
+          + WebhookTransport.PATH + ").");
+    }
+    try {
+      client.execute(SetWebhook.builder().url(url).secretToken(secret).build());
+    } catch (Exception e) {
+      throw new StartupProblem("Telegram did not accept the webhook address " + url + " (" + e.getMessage() + "): check PINTU_TELEGRAM_WEBHOOK_URL.");
+    }
+  }
+
+  private static String randomSecret() {
+    byte[] b = new byte[24];
+    new SecureRandom().nextBytes(b);
+    return HexFormat.of().formatHex(b);
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      Throwable c = e.getCause() == null ? e : e.getCause();
+      throw new StartupProblem("The HTTP port could not be opened (" + c.getMessage() + "): set PINTU_HTTP_PORT to a free port.");
+    }
+  }
+
+  public int httpPort() {
+    return http == null ? -1 : http.actualPort();
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  public Sender sender() {
+    return sender;
+  }
+
+  public ConversationProcessor processor() {
+    return processor;
+  }
+
+  public InboxDispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  @Override
+  public void close() {
+    if (polling != null) polling.close();
+    if (timers != null) timers.shutdownNow();
+    if (http != null) {
+      try {
+        http.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // closing anyway
+      }
+    }
+    if (dispatcher != null) dispatcher.close();
+    if (lanes != null) lanes.close();
+    if (sender != null) sender.close();
+    if (db != null) db.close();
+    if (vertx != null) vertx.close();
+  }
+}

@@ -1,0 +1,118 @@
+package id.pintu.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import id.pintu.config.PintuConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JDBC store: a pooled data source, migrated on start. H2 runs in PostgreSQL mode so
+ * the same SQL serves both. All calls block: run them on worker threads, never an event loop.
+ */
+public final class Database implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+  private final HikariDataSource ds;
+  private final boolean postgres;
+
+  private Database(HikariDataSource ds, boolean postgres) {
+    this.ds = ds;
+    this.postgres = postgres;
+  }
+
+  public static Database open(PintuConfig.Store cfg) {
+    String url = jdbcUrl(cfg.url());
+    boolean pg = url.startsWith("jdbc:postgresql:");
+    if (url.startsWith("jdbc:h2:file:")) createParentDir(url);
+    HikariConfig hc = new HikariConfig();
+    hc.setJdbcUrl(url);
+    hc.setUsername(cfg.user());
+    hc.setPassword(cfg.password());
+    hc.setMaximumPoolSize(cfg.poolSize());
+    hc.setPoolName("pintu-store");
+    hc.setAutoCommit(true);
+    hc.setConnectionTimeout(5_000);
+    hc.setInitializationFailTimeout(-1); // start even if the store is down; readiness says so
+    HikariDataSource ds = new HikariDataSource(hc);
+    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+    LOG.info("store ready ({})", pg ? "postgresql" : "h2");
+    return new Database(ds, pg);
+  }
+
+  /** H2 gets PostgreSQL compatibility and lower-case names, so one SQL dialect serves both. */
+  static String jdbcUrl(String url) {
+    if (!url.startsWith("jdbc:h2:")) return url;
+    String u = url;
+    if (!u.toUpperCase().contains(";MODE=")) u += ";MODE=PostgreSQL";
+    if (!u.toUpperCase().contains("DATABASE_TO_LOWER")) u += ";DATABASE_TO_LOWER=TRUE";
+    if (!u.toUpperCase().contains("DEFAULT_NULL_ORDERING")) u += ";DEFAULT_NULL_ORDERING=HIGH";
+    return u;
+  }
+
+  private static void createParentDir(String url) {
+    String path = url.substring("jdbc:h2:file:".length()).split(";")[0];
+    Path parent = Path.of(path).toAbsolutePath().getParent();
+    try {
+      if (parent != null) Files.createDirectories(parent);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot create the data folder " + parent + ": " + e.getMessage(), e);
+    }
+  }
+
+  public boolean postgres() {
+    return postgres;
+  }
+
+  public Connection connection() throws SQLException {
+    return ds.getConnection();
+  }
+
+  /** Work that reads or writes in one transaction. */
+  @FunctionalInterface
+  public interface TxWork<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction: all of it commits, or none of it. */
+  public <T> T inTransaction(TxWork<T> work) throws SQLException {
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+
+  /** True when a trivial query answers within a second. */
+  public boolean reachable() {
+    try (Connection c = ds.getConnection(); var st = c.createStatement()) {
+      st.setQueryTimeout(1);
+      st.execute("SELECT 1");
+      return true;
+    } catch (SQLException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public void close() {
+    ds.close();
+  }
+}

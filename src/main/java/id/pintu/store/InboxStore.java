@@ -1,0 +1,139 @@
+package id.pintu.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The durable inbox: every update stored once (update_id unique) before it is acknowledged. */
+public final class InboxStore {
+  public static final String PENDING = "pending";
+  public static final String DONE = "done";
+  public static final String REJECTED = "rejected";
+
+  /** One stored update. {@code chatId} is 0 when the update names no chat. */
+  public record Row(long updateId, long chatId, String payload, String status, Instant receivedAt, int attempts) {}
+
+  private final Database db;
+
+  public InboxStore(Database db) {
+    this.db = db;
+  }
+
+  /**
+   * Stores a batch in one transaction; updates already stored are left as they are.
+   *
+   * @return the rows that were new (a redelivery returns none)
+   */
+  public List<Row> addAll(List<Row> rows) throws SQLException {
+    if (rows.isEmpty()) return List.of();
+    return db.inTransaction(c -> {
+      List<Row> added = new ArrayList<>(rows.size());
+      try (PreparedStatement p = c.prepareStatement(
+          "INSERT INTO inbox (update_id, chat_id, payload, status, received_at, attempts) VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING")) {
+        for (Row r : rows) {
+          p.setLong(1, r.updateId());
+          p.setLong(2, r.chatId());
+          p.setString(3, r.payload());
+          p.setString(4, r.status());
+          p.setTimestamp(5, Sql.ts(r.receivedAt()));
+          if (p.executeUpdate() == 1) added.add(r);
+        }
+      }
+      return added;
+    });
+  }
+
+  /** Pending updates of one chat, oldest first. */
+  public List<Row> pending(long chatId, int limit) throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement(
+             "SELECT update_id, chat_id, payload, status, received_at, attempts FROM inbox WHERE status = ? AND chat_id = ? ORDER BY update_id LIMIT ?")) {
+      p.setString(1, PENDING);
+      p.setLong(2, chatId);
+      p.setInt(3, limit);
+      return rows(p);
+    }
+  }
+
+  /** Chats with work left, e.g. after a crash. */
+  public List<Long> chatsWithPending() throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("SELECT DISTINCT chat_id FROM inbox WHERE status = ?")) {
+      p.setString(1, PENDING);
+      List<Long> ids = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) ids.add(rs.getLong(1));
+      }
+      return ids;
+    }
+  }
+
+  /**
+   * Locks the row for processing inside {@code c}'s transaction. False when it is no longer
+   * pending: another attempt (or node) already processed it, so this one must do nothing.
+   */
+  public boolean lockPending(Connection c, long updateId) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT status FROM inbox WHERE update_id = ? FOR UPDATE")) {
+      p.setLong(1, updateId);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() && PENDING.equals(rs.getString(1));
+      }
+    }
+  }
+
+  public void markDone(Connection c, long updateId, Instant at) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("UPDATE inbox SET status = ?, processed_at = ? WHERE update_id = ?")) {
+      p.setString(1, DONE);
+      p.setTimestamp(2, Sql.ts(at));
+      p.setLong(3, updateId);
+      p.executeUpdate();
+    }
+  }
+
+  /** Gives up on an update that cannot be processed; the reason names no family text. */
+  public void markRejected(long updateId, String reason, Instant at) throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("UPDATE inbox SET status = ?, processed_at = ?, last_error = ? WHERE update_id = ?")) {
+      p.setString(1, REJECTED);
+      p.setTimestamp(2, Sql.ts(at));
+      p.setString(3, Sql.clip(reason, 300));
+      p.setLong(4, updateId);
+      p.executeUpdate();
+    }
+  }
+
+  public void countAttempt(long updateId, String error) throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("UPDATE inbox SET attempts = attempts + 1, last_error = ? WHERE update_id = ?")) {
+      p.setString(1, Sql.clip(error, 300));
+      p.setLong(2, updateId);
+      p.executeUpdate();
+    }
+  }
+
+  public long backlog() throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM inbox WHERE status = ?")) {
+      p.setString(1, PENDING);
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static List<Row> rows(PreparedStatement p) throws SQLException {
+    List<Row> out = new ArrayList<>();
+    try (ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        out.add(new Row(rs.getLong("update_id"), rs.getLong("chat_id"), rs.getString("payload"),
+            rs.getString("status"), Sql.instant(rs, "received_at"), rs.getInt("attempts")));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,127 @@
+package id.pintu.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Replies waiting to leave, in order per chat. A row is marked sent only after Telegram accepted it. */
+public final class OutboxStore {
+  public static final String PENDING = "pending";
+  public static final String SENT = "sent";
+  public static final String FAILED = "failed";
+
+  /**
+   * @param optional a courtesy call (answering a button press, removing old buttons): its
+   *     failure is logged and never holds up or ends the conversation
+   */
+  public record Row(long id, long chatId, Long caseId, String method, String payload, boolean optional,
+                    int attempts, Instant nextAttemptAt) {}
+
+  private final Database db;
+
+  public OutboxStore(Database db) {
+    this.db = db;
+  }
+
+  public long add(Connection c, long chatId, Long caseId, String method, String payload, boolean optional, Instant now) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "INSERT INTO outbox (chat_id, case_id, method, payload, optional, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
+        Statement.RETURN_GENERATED_KEYS)) {
+      p.setLong(1, chatId);
+      Sql.setLongOrNull(p, 2, caseId);
+      p.setString(3, method);
+      p.setString(4, payload);
+      p.setBoolean(5, optional);
+      p.setString(6, PENDING);
+      p.setTimestamp(7, Sql.ts(now));
+      p.setTimestamp(8, Sql.ts(now));
+      p.executeUpdate();
+      try (ResultSet rs = p.getGeneratedKeys()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * The oldest pending rows, whatever their retry time: the sender picks each chat's head
+   * from them, so a later message can never overtake an earlier one that waits for a retry.
+   */
+  public List<Row> pendingOldestFirst(int limit) throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement(
+             "SELECT id, chat_id, case_id, method, payload, optional, attempts, next_attempt_at FROM outbox WHERE status = ? ORDER BY id LIMIT ?")) {
+      p.setString(1, PENDING);
+      p.setInt(2, limit);
+      List<Row> out = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Row(rs.getLong("id"), rs.getLong("chat_id"), Sql.longOrNull(rs, "case_id"), rs.getString("method"),
+              rs.getString("payload"), rs.getBoolean("optional"), rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at")));
+        }
+      }
+      return out;
+    }
+  }
+
+  public void markSent(long id, Long telegramMessageId, Instant at) throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement(
+             "UPDATE outbox SET status = ?, sent_at = ?, telegram_message_id = ?, attempts = attempts + 1 WHERE id = ?")) {
+      p.setString(1, SENT);
+      p.setTimestamp(2, Sql.ts(at));
+      Sql.setLongOrNull(p, 3, telegramMessageId);
+      p.setLong(4, id);
+      p.executeUpdate();
+    }
+  }
+
+  public void retryAt(long id, Instant next, String error) throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement(
+             "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
+      p.setTimestamp(1, Sql.ts(next));
+      p.setString(2, Sql.clip(error, 300));
+      p.setLong(3, id);
+      p.executeUpdate();
+    }
+  }
+
+  public void markFailed(long id, String error) throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ? WHERE id = ?")) {
+      p.setString(1, FAILED);
+      p.setString(2, Sql.clip(error, 300));
+      p.setLong(3, id);
+      p.executeUpdate();
+    }
+  }
+
+  /** A chat that can no longer be reached: nothing pending for it is tried again. */
+  public int failAllPending(long chatId, String error) throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("UPDATE outbox SET status = ?, last_error = ? WHERE chat_id = ? AND status = ?")) {
+      p.setString(1, FAILED);
+      p.setString(2, Sql.clip(error, 300));
+      p.setLong(3, chatId);
+      p.setString(4, PENDING);
+      return p.executeUpdate();
+    }
+  }
+
+  public long backlog() throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE status = ?")) {
+      p.setString(1, PENDING);
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+}

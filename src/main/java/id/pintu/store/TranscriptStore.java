@@ -1,0 +1,57 @@
+package id.pintu.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every message of a conversation, both ways, in order. */
+public final class TranscriptStore {
+  public static final String IN = "in";
+  public static final String OUT = "out";
+
+  public record Row(long id, long chatId, Long caseId, String direction, String kind, String text, String fileId,
+                    Long updateId, Long outboxId, Instant at) {}
+
+  private final Database db;
+
+  public TranscriptStore(Database db) {
+    this.db = db;
+  }
+
+  public void add(Connection c, long chatId, Long caseId, String direction, String kind, String text, String fileId,
+                  Long updateId, Long outboxId, Instant at) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "INSERT INTO transcript (chat_id, case_id, direction, kind, text, file_id, update_id, outbox_id, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      p.setLong(1, chatId);
+      Sql.setLongOrNull(p, 2, caseId);
+      p.setString(3, direction);
+      p.setString(4, kind);
+      p.setString(5, text);
+      p.setString(6, Sql.clip(fileId, 256));
+      Sql.setLongOrNull(p, 7, updateId);
+      Sql.setLongOrNull(p, 8, outboxId);
+      p.setTimestamp(9, Sql.ts(at));
+      p.executeUpdate();
+    }
+  }
+
+  public List<Row> forChat(long chatId) throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("SELECT * FROM transcript WHERE chat_id = ? ORDER BY id")) {
+      p.setLong(1, chatId);
+      List<Row> out = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Row(rs.getLong("id"), rs.getLong("chat_id"), Sql.longOrNull(rs, "case_id"), rs.getString("direction"),
+              rs.getString("kind"), rs.getString("text"), rs.getString("file_id"), Sql.longOrNull(rs, "update_id"),
+              Sql.longOrNull(rs, "outbox_id"), Sql.instant(rs, "at")));
+        }
+      }
+      return out;
+    }
+  }
+}

@@ -448,7 +448,8 @@ public final class BotApiDouble extends VerticleBase {
       }
     }
     FailurePlan.Fault fault = failures.decide(arrival.method(), sending);
-    if (fault.silence() != null) {
+    boolean loseAnswer = fault.silence() == FailurePlan.Silence.LOSE_ANSWER;
+    if (fault.silence() != null && !loseAnswer) {
       boolean close = fault.silence() == FailurePlan.Silence.CLOSE_CONNECTION;
       record(arrival, close ? RecordedCall.DROPPED : RecordedCall.NO_ANSWER, null);
       if (close) {
@@ -473,6 +474,12 @@ public final class BotApiDouble extends VerticleBase {
       synchronized (lock) {
         result = methods.call(arrival.method(), arrival.params(),
             chatId -> admit(chatId, arrival.nanos()));
+        lock.notifyAll();
+      }
+      if (loseAnswer) {
+        record(arrival, RecordedCall.DROPPED, null);
+        request.connection().close();
+        return;
       }
     } catch (BotApiError error) {
       answer(request, arrival, error, fault.delayMillis());

@@ -355,6 +355,25 @@ class BotApiDoubleTest {
   }
 
   @Test
+  void aLostAnswerMakesOkHttpSendTwiceUnlessItsRetryIsOff() throws Exception {
+    // OkHttp retries a failed POST when it went over a reused (pooled) connection.
+    client.execute(new GetMe());
+    api.failures().timeoutsFor(Duration.ofSeconds(30), FailurePlan.Silence.LOSE_ANSWER);
+    assertThrows(TelegramApiException.class,
+        () -> client.execute(new SendMessage(String.valueOf(FAMILY), "sekali saja")));
+    assertEquals(2, api.messagesTo(FAMILY).size(), "OkHttp resent the POST by itself");
+
+    var careful = new OkHttpTelegramClient(new OkHttpClient.Builder()
+        .retryOnConnectionFailure(false).build(), TOKEN, api.telegramUrl());
+    api.failures().clear();
+    careful.execute(new GetMe());
+    api.failures().timeoutsFor(Duration.ofSeconds(30), FailurePlan.Silence.LOSE_ANSWER);
+    assertThrows(TelegramApiException.class,
+        () -> careful.execute(new SendMessage("777", "sekali saja")));
+    assertEquals(1, api.messagesTo(777).size());
+  }
+
+  @Test
   void forumTopicsCopiesEditsAndCallbacks() throws Exception {
     ForumTopic topic = client.execute(CreateForumTopic.builder().chatId(STAFF_GROUP)
         .name("Kasus #1").build());

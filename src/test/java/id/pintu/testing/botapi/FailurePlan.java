@@ -16,7 +16,12 @@ public final class FailurePlan {
     /** Keep the request open and never answer (the client's read timeout fires). */
     HANG,
     /** Close the TCP connection without an answer. */
-    CLOSE_CONNECTION
+    CLOSE_CONNECTION,
+    /**
+     * Carry the call out (the message is sent), then close the connection instead of
+     * answering: the client cannot know it worked.
+     */
+    LOSE_ANSWER
   }
 
   /** What the double does with one request, decided when it arrives. */

@@ -29,7 +29,8 @@ public final class LongPollingTransport implements AutoCloseable {
   public void start(String token, TelegramUrl url, int timeoutSeconds) throws Exception {
     running.set(true);
     LongPollingUpdateConsumer consumer = this::storeDurably;
-    app.registerBot(token, () -> url, offset -> new LenientGetUpdates(offset, 100, timeoutSeconds), consumer);
+    // The library hands the generator the last update_id it received; the offset is one more.
+    app.registerBot(token, () -> url, last -> new LenientGetUpdates(last + 1, 100, timeoutSeconds), consumer);
     LOG.info("long polling started");
   }
 

@@ -1,5 +1,6 @@
 package id.pintu;
 
+import id.pintu.dialog.ValidateCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class Main {
     List<String> rest = args.subList(1, args.size());
     switch (args.get(0)) {
       // subcommands: one line each
+      case "validate" -> { return ValidateCommand.run(rest, out, err); }
       case "help", "--help", "-h" -> {
         usage(out);
         return 0;

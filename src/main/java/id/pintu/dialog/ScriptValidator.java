@@ -247,7 +247,7 @@ public final class ScriptValidator {
       if (n instanceof Node.Say say) {
         if (say.text() == null || say.text().isEmpty()) node(s, n, "the say node has no 'text'");
         else for (Text t : say.text()) texts(s, n, "text", t, null);
-        next(s, n, "next", say.next(), true);
+        next(s, n, "'next'", say.next(), true);
         smallTalkNext(s, n, say.next());
       } else if (n instanceof Node.Ask a) {
         checkAsk(s, a);
@@ -258,7 +258,7 @@ public final class ScriptValidator {
         }
         if (l.maxMessages() != null && l.maxMessages() < 1) node(s, n, "'maxMessages' must be 1 or more");
         callback(s, n, "the \"done\" button", "g:done:" + l.id());
-        next(s, n, "next", l.next(), true);
+        next(s, n, "'next'", l.next(), true);
         smallTalkNext(s, n, l.next());
       } else if (n instanceof Node.Branch b) {
         checkBranch(s, b);
@@ -314,7 +314,7 @@ public final class ScriptValidator {
         callback(s, a, "the \"yes\" button", Callback.option(a.id(), "yes"));
       }
       if (a.skip()) callback(s, a, "the \"skip\" button", "g:skip:" + a.id());
-      if (a.next() != null || !everyOptionLeads) next(s, a, "next", a.next(), true);
+      if (a.next() != null || !everyOptionLeads) next(s, a, "'next'", a.next(), true);
       if (a.skip() && a.next() == null && (a.options().isEmpty() || a.options().get(a.options().size() - 1).next() == null)) {
         node(s, a, "the question may be skipped but has no 'next' to go to after a skip");
       }
@@ -531,8 +531,10 @@ public final class ScriptValidator {
     }
 
     /** Nodes no path reaches, from the script's start or from a goto in any script. */
+    /** Per script, the nodes a conversation can enter it at: its start and goto targets. */
+    final Map<String, Set<String>> entries = new HashMap<>();
+
     void checkReachability() {
-      Map<String, Set<String>> entries = new HashMap<>();
       for (Script s : scripts.values()) {
         if (s.startNode() != null) entries.computeIfAbsent(s.id(), k -> new LinkedHashSet<>()).add(s.startNode());
         for (Node n : s.nodes()) {
@@ -543,6 +545,7 @@ public final class ScriptValidator {
         }
       }
       for (Script s : scripts.values()) {
+        if (s.start() != null && s.node(s.start()) == null) continue; // reported: the start is unknown
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(entries.getOrDefault(s.id(), Set.of()));
         while (!todo.isEmpty()) {
@@ -585,10 +588,15 @@ public final class ScriptValidator {
         if (!ends.add(r)) continue;
         todo.addAll(back.getOrDefault(r, List.of()));
       }
+      // Name only where the family walks into the circle, not every node of it.
       for (Script s : scripts.values()) {
         for (Node n : s.nodes()) {
-          if (n == null || n.id() == null || ends.contains(new Ref(s.id(), n.id()))) continue;
-          node(s, n, "from this node the conversation can never reach a handoff or an end: it goes round in circles");
+          if (n == null || n.id() == null) continue;
+          Ref me = new Ref(s.id(), n.id());
+          if (ends.contains(me)) continue;
+          boolean entry = entries.getOrDefault(s.id(), Set.of()).contains(n.id());
+          for (Ref from : back.getOrDefault(me, List.of())) if (ends.contains(from)) entry = true;
+          if (entry) node(s, n, "from this node the conversation can never reach a handoff or an end: it goes round in circles");
         }
       }
     }

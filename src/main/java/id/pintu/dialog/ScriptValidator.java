@@ -222,7 +222,7 @@ public final class ScriptValidator {
         }
         if (f.label() != null) {
           for (String lang : LANGUAGES) {
-            if (!f.label().has(lang)) field(s, e.getKey(), "the label of field '" + e.getKey() + "' has no " + langName(lang) + " text");
+            if (!f.label().has(lang)) field(s, e.getKey(), "the label of field '" + e.getKey() + "' is missing in " + langName(lang));
           }
         }
       }
@@ -460,7 +460,7 @@ public final class ScriptValidator {
         return;
       }
       for (String lang : LANGUAGES) {
-        if (!t.has(lang)) report(s, n, "the " + what + " has no " + langName(lang) + " text");
+        if (!t.has(lang)) report(s, n, "the " + what + " is missing in " + langName(lang));
       }
       Set<String> unknown = new LinkedHashSet<>();
       for (String v : t.byLang().values()) {
@@ -688,7 +688,7 @@ public final class ScriptValidator {
         for (String lang : LANGUAGES) {
           if (e.getValue() == null || !e.getValue().has(lang)) {
             findings.add(new Finding(new Problem(DialogFolder.SERVICE_FILE, null, 0, 0,
-                "the service text '" + e.getKey() + "' has no " + langName(lang) + " text"), null));
+                "the service text '" + e.getKey() + "' is missing in " + langName(lang)), null));
           }
         }
       }

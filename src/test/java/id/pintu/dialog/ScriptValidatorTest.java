@@ -62,7 +62,7 @@ class ScriptValidatorTest {
       no-ending                | again     | can never reach a handoff or an end
       auto-loop                | route     | without waiting for the family
       crisis-auto-loop         | hello     | in a crisis the engine skips small talk
-      missing-translation      | hello     | no English ('en') text
+      missing-translation      | hello     | text is missing in English ('en')
       undeclared-capture       | name      | field 'nickname', which is not declared
       type-mismatch            | kids      | a number question captures into field 'children' of type 'choice'
       bad-field-type           | -         | field 'mood' has type 'feeling'
@@ -101,7 +101,10 @@ class ScriptValidatorTest {
     List<Problem> ps = broken("syntax", "syntax.yaml");
     assertEquals(1, ps.size(), show(ps));
     assertEquals("syntax.yaml", ps.get(0).file());
-    assertTrue(ps.get(0).line() > 1 && ps.get(0).column() > 0, ps.get(0).toString());
+    // the unclosed quote on line 6 swallows the rest of the flow mapping
+    assertEquals(6, ps.get(0).line(), ps.get(0).toString());
+    assertTrue(ps.get(0).column() > 0, ps.get(0).toString());
+    assertTrue(ps.get(0).message().startsWith("YAML syntax error: "), ps.get(0).toString());
   }
 
   @Test
@@ -167,7 +170,7 @@ class ScriptValidatorTest {
     DialogFolder.Contents c = ok();
     ServiceTexts svc = new ServiceTexts(Map.of("hours", new Text(Map.of("id", "08.00–16.00"))), List.of(), List.of());
     List<Problem> ps = ScriptValidator.check(c.scripts(), svc);
-    assertTrue(ps.stream().anyMatch(p -> p.file().equals("service.yaml") && p.message().contains("'hours' has no English")), show(ps));
+    assertTrue(ps.stream().anyMatch(p -> p.file().equals("service.yaml") && p.message().contains("'hours' is missing in English")), show(ps));
   }
 
   @Test

@@ -44,10 +44,30 @@ public final class ScriptValidator {
 
   // ---- entry points ----------------------------------------------------------------------
 
-  /** Reads and checks a dialogs folder (or one file and its folder); problems carry line numbers. */
+  /** Reads and checks a whole dialogs folder; problems carry line numbers. */
   public static List<Problem> validateFolder(Path dir) {
     DialogFolder.Contents c = DialogFolder.read(dir);
-    return validate(c, readTexts(c, Files.isRegularFile(dir) ? dir.getParent() : dir));
+    return validate(c, readTexts(c, dir));
+  }
+
+  /**
+   * Checks one script file against the other scripts and the service texts of its folder
+   * (the problems of the other files are left out, except those this file causes).
+   */
+  public static List<Problem> validateFile(Path file) throws IOException {
+    String fileName = file.getFileName().toString();
+    String yaml = Files.readString(file, StandardCharsets.UTF_8);
+    Path dir = file.toAbsolutePath().getParent();
+    Map<String, Script> others = new LinkedHashMap<>();
+    ServiceTexts service = emptyService();
+    if (dir != null) {
+      DialogFolder.Contents folder = DialogFolder.read(dir);
+      for (Map.Entry<String, Script> e : folder.scripts().entrySet()) {
+        if (!fileName.equals(folder.files().get(e.getKey()))) others.put(e.getKey(), e.getValue());
+      }
+      service = folder.service();
+    }
+    return validateOne(fileName, yaml, others, service);
   }
 
   /** Checks what {@link DialogFolder#read} found, including the problems it met reading. */

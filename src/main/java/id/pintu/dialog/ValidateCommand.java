@@ -2,13 +2,10 @@ package id.pintu.dialog;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -41,24 +38,12 @@ public final class ValidateCommand {
     boolean oneScript = Files.isRegularFile(path)
         && !fileName.equals(DialogFolder.SERVICE_FILE) && !fileName.equals(DialogFolder.LEXICON_FILE);
     if (oneScript) {
-      String yaml;
       try {
-        yaml = Files.readString(path, StandardCharsets.UTF_8);
+        problems = ScriptValidator.validateFile(path);
       } catch (IOException e) {
         err.println("Cannot read '" + path + "': " + e.getMessage());
         return 2;
       }
-      Path dir = path.toAbsolutePath().getParent();
-      DialogFolder.Contents folder = dir == null ? null : DialogFolder.read(dir);
-      Map<String, Script> others = new LinkedHashMap<>();
-      ServiceTexts service = new ServiceTexts(Map.of(), List.of(), List.of());
-      if (folder != null) {
-        for (Map.Entry<String, Script> e : folder.scripts().entrySet()) {
-          if (!fileName.equals(folder.files().get(e.getKey()))) others.put(e.getKey(), e.getValue());
-        }
-        service = folder.service();
-      }
-      problems = ScriptValidator.validateOne(fileName, yaml, others, service);
       scripts = 1;
     } else {
       Path dir = Files.isRegularFile(path) ? path.toAbsolutePath().getParent() : path;

@@ -1,5 +1,6 @@
 package id.pintu;
 
+import id.pintu.dialog.ValidateCommand;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
@@ -26,6 +27,7 @@ public final class Main {
         int code = id.pintu.service.RunCommand.run(rest, out, err);
         return code == 0 ? Integer.MIN_VALUE : code;
       }
+      case "validate" -> { return ValidateCommand.run(rest, out, err); }
       case "help", "--help", "-h" -> {
         usage(out);
         return 0;

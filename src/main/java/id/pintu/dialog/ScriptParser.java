@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.List;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /** Reads one script from YAML text. Syntax and shape errors come back with line and column. */
 public final class ScriptParser {
@@ -37,8 +38,22 @@ public final class ScriptParser {
       JsonLocation loc = e.getLocation();
       int line = loc == null ? 0 : loc.getLineNr();
       int col = loc == null ? 0 : loc.getColumnNr();
+      MarkedYAMLException y = yamlCause(e);
+      if (y != null && y.getProblemMark() != null) {
+        // SnakeYAML knows where the syntax really breaks (its marks are 0-based).
+        line = y.getProblemMark().getLine() + 1;
+        col = y.getProblemMark().getColumn() + 1;
+      }
       return new Result.Failed(line, col, explain(e));
     }
+  }
+
+  /** SnakeYAML's own syntax error, somewhere in the cause chain, or null. */
+  private static MarkedYAMLException yamlCause(Throwable e) {
+    for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof MarkedYAMLException y) return y;
+    }
+    return null;
   }
 
   /** Jackson's messages are written for programmers; say it plainly for an admin. */
@@ -46,6 +61,10 @@ public final class ScriptParser {
     if (e instanceof UnrecognizedPropertyException u) {
       List<String> known = u.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
       return "unknown setting '" + u.getPropertyName() + "' (known here: " + String.join(", ", known) + ")";
+    }
+    MarkedYAMLException y = yamlCause(e);
+    if (y != null && y.getProblem() != null) {
+      return "YAML syntax error: " + y.getProblem() + (y.getContext() == null ? "" : " (" + y.getContext() + ")");
     }
     String m = e.getOriginalMessage();
     if (m == null) m = e.getClass().getSimpleName();

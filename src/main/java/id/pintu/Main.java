@@ -22,6 +22,7 @@ public final class Main {
     List<String> rest = args.subList(1, args.size());
     switch (args.get(0)) {
       // subcommands: one line each
+      case "simulate" -> { return id.pintu.dialog.SimulateCommand.run(rest, System.in, out, err); }
       case "help", "--help", "-h" -> {
         usage(out);
         return 0;

@@ -114,6 +114,13 @@ class SimulateCommandTest {
   }
 
   @Test
+  void crisisSafetyQuestionTakesATypedAnswer() {
+    Run r = simulate(List.of("--script", "crisis"), "tidak yakin");
+    assertTrue(r.out().contains("safe_now (Aman saat ini) = unsure   [sensitive]"), r.out());
+    assertTrue(r.out().contains("Kalau bisa, pergilah ke tempat yang lebih aman"), r.out());
+  }
+
+  @Test
   void englishCommandsContactsAndMedia() {
     Run r = simulate(List.of("--lang", "en"), "yes", "#photo", "/konselor");
     String out = r.out();

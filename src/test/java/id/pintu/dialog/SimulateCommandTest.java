@@ -60,7 +60,7 @@ class SimulateCommandTest {
     assertTrue(report.contains("name (Nama panggilan) = Rina   [sensitive]"), report);
     assertTrue(report.contains("area (Kabupaten/kota) = Kota Bandung"), report);
     assertTrue(report.contains("problem (Bidang masalah) = conflict   [sensitive]"), report);
-    assertTrue(report.contains("came_by (Datang atas) = self"), report);
+    assertTrue(report.contains("came_by (Sukarela atau dirujuk) = voluntary"), report);
     assertTrue(report.contains("contact_time (Waktu dihubungi) = evening"), report);
     assertTrue(report.contains("  1. Saya dan suami sering bertengkar"), report);
     assertTrue(report.contains("  2. Anak-anak jadi ikut tegang."), report);

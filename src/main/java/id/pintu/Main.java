@@ -28,6 +28,7 @@ public final class Main {
         return code == 0 ? Integer.MIN_VALUE : code;
       }
       case "validate" -> { return ValidateCommand.run(rest, out, err); }
+      case "simulate" -> { return id.pintu.dialog.SimulateCommand.run(rest, System.in, out, err); }
       case "help", "--help", "-h" -> {
         usage(out);
         return 0;

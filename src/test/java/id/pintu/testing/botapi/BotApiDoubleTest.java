@@ -166,12 +166,12 @@ class BotApiDoubleTest {
 
   @Test
   void a429SurfacesWithRetryAfterAndEarlyRetriesAreCounted() throws Exception {
-    api.failures().tooManyRequests(1, 3);
+    api.failures().tooManyRequests(1, 30); // long enough for a slow machine
     var e = assertThrows(TelegramApiRequestException.class,
         () -> client.execute(new SendMessage(String.valueOf(FAMILY), "satu")));
     assertEquals(429, e.getErrorCode());
-    assertEquals(3, e.getParameters().getRetryAfter());
-    assertEquals("Too Many Requests: retry after 3", e.getApiResponse());
+    assertEquals(30, e.getParameters().getRetryAfter());
+    assertEquals("Too Many Requests: retry after 30", e.getApiResponse());
     assertEquals(0, api.violationsInsideRetryAfter());
 
     var again = assertThrows(TelegramApiRequestException.class,
@@ -184,14 +184,14 @@ class BotApiDoubleTest {
 
   @Test
   void floodLimitsPerChatAndPerGroup() throws Exception {
-    api.rateLimits(RateLimits.telegramLike().withPrivateChat(2, Duration.ofSeconds(1))
+    api.rateLimits(RateLimits.telegramLike().withPrivateChat(2, Duration.ofSeconds(30))
         .withGroupPerMinute(3));
     client.execute(new SendMessage(String.valueOf(FAMILY), "1"));
     client.execute(new SendMessage(String.valueOf(FAMILY), "2"));
     var e = assertThrows(TelegramApiRequestException.class,
         () -> client.execute(new SendMessage(String.valueOf(FAMILY), "3")));
     assertEquals(429, e.getErrorCode());
-    assertEquals(1, e.getParameters().getRetryAfter());
+    assertTrue(e.getParameters().getRetryAfter() > 0);
     client.execute(new SendMessage("777", "another chat is not limited"));
 
     for (int i = 0; i < 3; i++) {
@@ -322,7 +322,7 @@ class BotApiDoubleTest {
 
   @Test
   void anOutageFailsCallsThenRecovers() throws Exception {
-    api.failures().outageFor(Duration.ofMillis(700), false);
+    api.failures().outageFor(Duration.ofSeconds(2), false);
     var down = assertThrows(TelegramApiRequestException.class, () -> client.execute(new GetMe()));
     assertEquals(502, down.getErrorCode());
     waitFor(() -> {
@@ -333,7 +333,7 @@ class BotApiDoubleTest {
       }
     }, "recovery");
 
-    api.failures().outageFor(Duration.ofSeconds(1), true);
+    api.failures().outageFor(Duration.ofSeconds(30), true);
     int before = api.calls().size();
     var cut = assertThrows(TelegramApiException.class, () -> client.execute(new GetMe()));
     assertFalse(cut instanceof TelegramApiRequestException);

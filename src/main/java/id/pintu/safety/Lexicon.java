@@ -27,6 +27,7 @@ public record Lexicon(
     List<String> negations,
     @JsonProperty("negation_bridge") List<String> negationBridge,
     Hyperbole hyperbole,
+    History history,
     Matching matching,
     Normalisation normalisation) {
 
@@ -48,6 +49,8 @@ public record Lexicon(
    * @param gap extra words allowed between phrase words for this entry (default: matching.max_gap)
    * @param casual also said as a joke or exaggeration; hyperbole context lowers it one step
    * @param onlyWith the entry counts only if the message also contains one of these
+   * @param unless the entry does not count where the match is part of one of these
+   *     (e.g. "berdarah" unless "demam berdarah")
    * @param note free text for admins
    */
   public record Entry(
@@ -58,6 +61,7 @@ public record Lexicon(
       @JsonProperty("only_with")
           @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
           List<String> onlyWith,
+      @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> unless,
       String note) {
 
     public boolean isCasual() {
@@ -67,6 +71,12 @@ public record Lexicon(
 
   /** Context words that mark casual exaggeration, and how near they must be. */
   public record Hyperbole(Integer window, List<String> context) {}
+
+  /**
+   * Words that put the event in the past ("dulu", "pernah", "tahun lalu"): within the window
+   * of a phrase they lower it one step, since a counselor should see it but it is not happening now.
+   */
+  public record History(Integer window, List<String> words) {}
 
   public record Matching(
       @JsonProperty("max_gap") Integer maxGap, @JsonProperty("negation_reach") Integer negationReach) {}

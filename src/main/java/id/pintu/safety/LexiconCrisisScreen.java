@@ -33,6 +33,8 @@ public final class LexiconCrisisScreen implements CrisisScreen {
   /** More matches than this in one message add nothing for a counselor. */
   static final int MAX_MATCHES = 16;
   static final int MAX_EXCERPT = 200;
+  /** How far before a match an {@code unless} phrase may start and still cover it. */
+  static final int UNLESS_REACH = 3;
 
   private static final class Node {
     final Map<String, Node> exact = new HashMap<>(4);
@@ -55,7 +57,7 @@ public final class LexiconCrisisScreen implements CrisisScreen {
   }
 
   /** One compiled entry. */
-  private record Rule(String category, RiskLevel level, int gap, boolean casual, String[][] onlyWith) {}
+  private record Rule(String category, RiskLevel level, int gap, boolean casual, String[][] onlyWith, String[][] unless) {}
 
   /** A phrase ending at a trie node. */
   private record Terminal(Rule rule, String phrase) {}
@@ -69,6 +71,8 @@ public final class LexiconCrisisScreen implements CrisisScreen {
   private final int maxGap;
   private final int negationReach;
   private final int hyperboleWindow;
+  private final String[][] historyPhrases;
+  private final int historyWindow;
   private final AtomicLong failures = new AtomicLong();
 
   /**
@@ -92,26 +96,19 @@ public final class LexiconCrisisScreen implements CrisisScreen {
     List<String> prefixes = new ArrayList<>();
     addWords(lexicon.hyperbole() == null ? null : lexicon.hyperbole().context(), contextWords, prefixes);
     contextPrefixes = prefixes.toArray(new String[0]);
+    historyWindow = lexicon.history() == null || lexicon.history().window() == null
+        ? 4 : lexicon.history().window();
+    historyPhrases = compilePhrases(lexicon.history() == null ? null : lexicon.history().words());
 
     int gapCeiling = defaultGap;
     for (Map.Entry<String, List<Lexicon.Entry>> cat : lexicon.categoriesOrEmpty().entrySet()) {
       for (Lexicon.Entry e : cat.getValue()) {
         int gap = e.gap() == null ? defaultGap : e.gap();
         gapCeiling = Math.max(gapCeiling, gap);
-        String[][] onlyWith = null;
-        if (e.onlyWith() != null) {
-          onlyWith = new String[e.onlyWith().size()][];
-          for (int i = 0; i < onlyWith.length; i++) {
-            Phrase p = Phrase.parse(e.onlyWith().get(i), normalizer);
-            String[] words = p.words().toArray(new String[0]);
-            for (int k = 0; k < words.length; k++) {
-              if (p.prefix().get(k)) words[k] = words[k] + "*";
-            }
-            onlyWith[i] = words;
-          }
-        }
+        String[][] onlyWith = e.onlyWith() == null ? null : compilePhrases(e.onlyWith());
         RiskLevel level = RiskLevel.valueOf(e.level().trim().toUpperCase(Locale.ROOT));
-        Rule rule = new Rule(cat.getKey(), level, gap, e.isCasual(), onlyWith);
+        String[][] unless = e.unless() == null ? null : compilePhrases(e.unless());
+        Rule rule = new Rule(cat.getKey(), level, gap, e.isCasual(), onlyWith, unless);
         for (String written : e.phrase()) {
           Phrase p = Phrase.parse(written, normalizer);
           Node node = root;
@@ -138,6 +135,23 @@ public final class LexiconCrisisScreen implements CrisisScreen {
   /** How many messages could not be screened because of a bug (each was logged). */
   public long failures() {
     return failures.get();
+  }
+
+  /** Phrases as word patterns, a prefix word keeping its trailing '*'. */
+  private String[][] compilePhrases(List<String> written) {
+    if (written == null) {
+      return new String[0][];
+    }
+    String[][] out = new String[written.size()][];
+    for (int i = 0; i < out.length; i++) {
+      Phrase p = Phrase.parse(written.get(i), normalizer);
+      String[] words = p.words().toArray(new String[0]);
+      for (int k = 0; k < words.length; k++) {
+        if (p.prefix().get(k)) words[k] = words[k] + "*";
+      }
+      out[i] = words;
+    }
+    return out;
   }
 
   private void addWords(List<String> written, Set<String> into, List<String> prefixes) {
@@ -185,9 +199,22 @@ public final class LexiconCrisisScreen implements CrisisScreen {
     if (n == 0) {
       return ScreenResult.CLEAR;
     }
+    String[] stems = new String[n];
+    String[] stems2 = new String[n];
+    for (int i = 0; i < n; i++) {
+      String w = t.words[i];
+      String stem = withoutSuffix(w);
+      if (stem != w) {
+        stems[i] = stem;
+        // letter-collapse merged the stem's last letter with the suffix: anakku -> anaku -> anak
+        char first = w.charAt(stem.length());
+        if (stem.charAt(stem.length() - 1) != first) stems2[i] = stem + first;
+      }
+    }
+    Stems st = new Stems(stems, stems2);
     List<Hit> hits = null;
     for (int i = 0; i < n; i++) {
-      hits = step(root, t, i, i, 0, hits);
+      hits = step(root, t, st, i, i, 0, hits);
     }
     if (hits == null) {
       return ScreenResult.CLEAR;
@@ -198,12 +225,17 @@ public final class LexiconCrisisScreen implements CrisisScreen {
     for (RiskLevel pass : new RiskLevel[] {RiskLevel.URGENT, RiskLevel.CONCERN}) {
       for (Hit h : hits) {
         Rule rule = h.terminal.rule();
-        if (done.contains(rule) || (rule.onlyWith() != null && !containsAny(t, rule.onlyWith()))) {
+        if (done.contains(rule) || (rule.onlyWith() != null && !containsAny(t, stems, rule.onlyWith(), 0, n - 1))) {
           continue;
+        }
+        if (rule.unless() != null && containsAny(t, stems, rule.unless(),
+            Math.max(0, h.from - UNLESS_REACH), Math.min(n - 1, h.to))) {
+          continue; // "demam berdarah" is dengue, not bleeding
         }
         int steps = 0;
         if (negated(t, h.from)) steps++;
-        if (rule.casual() && nearContext(t, h.from, h.to)) steps++;
+        if (rule.casual() && nearContext(t, stems, h.from, h.to)) steps++;
+        if (inThePast(t, stems, h.from, h.to)) steps++;
         RiskLevel level = RiskLevel.values()[Math.max(0, rule.level().ordinal() - steps)];
         if (level != pass) {
           continue;
@@ -221,7 +253,7 @@ public final class LexiconCrisisScreen implements CrisisScreen {
   }
 
   /** Walks the trie: {@code node} matched words up to {@code next - 1}; try word {@code next}. */
-  private List<Hit> step(Node node, ChatNormalizer.Tokens t, int from, int next, int depth, List<Hit> hits) {
+  private List<Hit> step(Node node, ChatNormalizer.Tokens t, Stems stems, int from, int next, int depth, List<Hit> hits) {
     if (node.terminals.length > 0 && depth > 0) {
       if (hits == null) hits = new ArrayList<>(4);
       for (Terminal term : node.terminals) {
@@ -240,25 +272,31 @@ public final class LexiconCrisisScreen implements CrisisScreen {
       }
       String w = t.words[p];
       Node child = node.exact.get(w);
+      if (child == null && stems.first[p] != null) {
+        child = node.exact.get(stems.first[p]); // hidupku -> hidup, membunuhku -> membunuh
+        if (child == null && stems.second[p] != null) {
+          child = node.exact.get(stems.second[p]);
+        }
+      }
       if (child != null) {
-        hits = stepChecked(child, t, from, p, g, depth, hits);
+        hits = stepChecked(child, t, stems, from, p, g, depth, hits);
       }
       String[] prefixes = node.prefixes;
       for (int k = 0; k < prefixes.length; k++) {
         if (w.startsWith(prefixes[k])) {
-          hits = stepChecked(node.prefixNodes[k], t, from, p, g, depth, hits);
+          hits = stepChecked(node.prefixNodes[k], t, stems, from, p, g, depth, hits);
         }
       }
     }
     return hits;
   }
 
-  private List<Hit> stepChecked(Node child, ChatNormalizer.Tokens t, int from, int p, int g, int depth, List<Hit> hits) {
+  private List<Hit> stepChecked(Node child, ChatNormalizer.Tokens t, Stems stems, int from, int p, int g, int depth, List<Hit> hits) {
     if (g == 0) {
-      return step(child, t, from, p + 1, depth + 1, hits);
+      return step(child, t, stems, from, p + 1, depth + 1, hits);
     }
     // Words reached through a gap only count for entries that allow that gap.
-    List<Hit> sub = step(child, t, from, p + 1, depth + 1, null);
+    List<Hit> sub = step(child, t, stems, from, p + 1, depth + 1, null);
     if (sub != null) {
       for (Hit h : sub) {
         if (h.terminal.rule().gap() >= g) {
@@ -269,6 +307,9 @@ public final class LexiconCrisisScreen implements CrisisScreen {
     }
     return hits;
   }
+
+  /** Each word without an Indonesian ending (null if none), and the re-doubled variant. */
+  private record Stems(String[] first, String[] second) {}
 
   private boolean negated(ChatNormalizer.Tokens t, int from) {
     int bridged = 0;
@@ -286,16 +327,38 @@ public final class LexiconCrisisScreen implements CrisisScreen {
     return false;
   }
 
-  private boolean nearContext(ChatNormalizer.Tokens t, int from, int to) {
+  private boolean nearContext(ChatNormalizer.Tokens t, String[] stems, int from, int to) {
     int lo = Math.max(0, from - hyperboleWindow);
     int hi = Math.min(t.size() - 1, to + hyperboleWindow);
     for (int j = lo; j <= hi; j++) {
       if (j >= from && j <= to) continue;
-      String w = t.words[j];
-      if (contextWords.contains(w) || contextWords.contains(withoutSuffix(w))) return true;
-      for (String p : contextPrefixes) {
-        if (w.startsWith(p)) return true;
+      if (isContext(t.words[j], stems[j]) && !(j > 0 && negations.contains(t.words[j - 1]))) {
+        return true; // "bukan bercanda" is the opposite of a joke
       }
+    }
+    return false;
+  }
+
+  /** A history word near the match, outside it and not negated ("tidak pernah" means never). */
+  private boolean inThePast(ChatNormalizer.Tokens t, String[] stems, int from, int to) {
+    int lo = Math.max(0, from - historyWindow);
+    int hi = Math.min(t.size() - 1, to + historyWindow);
+    for (String[] phrase : historyPhrases) {
+      for (int i = lo; i <= hi && i + phrase.length <= t.size(); i++) {
+        if (i + phrase.length - 1 >= from && i <= to) continue;
+        if (i > 0 && negations.contains(t.words[i - 1])) continue;
+        int k = 0;
+        while (k < phrase.length && wordMatches(t.words[i + k], stems[i + k], phrase[k])) k++;
+        if (k == phrase.length) return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isContext(String w, String stem) {
+    if (contextWords.contains(w) || (stem != null && contextWords.contains(stem))) return true;
+    for (String p : contextPrefixes) {
+      if (w.startsWith(p)) return true;
     }
     return false;
   }
@@ -312,21 +375,23 @@ public final class LexiconCrisisScreen implements CrisisScreen {
     return w;
   }
 
-  private static boolean containsAny(ChatNormalizer.Tokens t, String[][] phrases) {
+  /** Whether one of the phrases occurs, contiguously, starting between words lo and hi. */
+  private static boolean containsAny(ChatNormalizer.Tokens t, String[] stems, String[][] phrases, int lo, int hi) {
     for (String[] phrase : phrases) {
-      for (int i = 0; i + phrase.length <= t.size(); i++) {
+      for (int i = lo; i <= hi && i + phrase.length <= t.size(); i++) {
         int k = 0;
-        while (k < phrase.length && wordMatches(t.words[i + k], phrase[k])) k++;
+        while (k < phrase.length && wordMatches(t.words[i + k], stems[i + k], phrase[k])) k++;
         if (k == phrase.length) return true;
       }
     }
     return false;
   }
 
-  private static boolean wordMatches(String word, String pattern) {
-    return pattern.endsWith("*")
-        ? word.startsWith(pattern.substring(0, pattern.length() - 1))
-        : word.equals(pattern);
+  private static boolean wordMatches(String word, String stem, String pattern) {
+    if (pattern.endsWith("*")) {
+      return word.regionMatches(0, pattern, 0, pattern.length() - 1);
+    }
+    return word.equals(pattern) || pattern.equals(stem);
   }
 
   @SuppressWarnings("unchecked")

@@ -57,6 +57,13 @@ public final class LexiconProblems {
       }
       checkWordList("hyperbole context", lexicon.hyperbole().context(), normalizer, problems);
     }
+    if (lexicon.history() != null) {
+      Integer window = lexicon.history().window();
+      if (window != null && (window < 0 || window > 20)) {
+        problems.add("history window " + window + " must be between 0 and 20");
+      }
+      checkWordList("history words", lexicon.history().words(), normalizer, problems);
+    }
     if (lexicon.matching() != null) {
       Integer gap = lexicon.matching().maxGap();
       if (gap != null && (gap < 0 || gap > MAX_GAP)) {
@@ -107,6 +114,13 @@ public final class LexiconProblems {
       }
       keys.sort(null);
       withKey = " with " + keys;
+    }
+    if (entry.unless() != null) {
+      for (String u : entry.unless()) {
+        if (Phrase.parse(u, normalizer).words().isEmpty()) {
+          problems.add(name + ": unless has an empty phrase");
+        }
+      }
     }
     if (entry.phrase() == null || entry.phrase().isEmpty()) {
       problems.add(name + ": empty phrase");

@@ -35,6 +35,8 @@ public final class LexiconCrisisScreen implements CrisisScreen {
   static final int MAX_EXCERPT = 200;
   /** How far before a match an {@code unless} phrase may start and still cover it. */
   static final int UNLESS_REACH = 3;
+  private static final RiskLevel[] LEVELS = RiskLevel.values();
+  private static final RiskLevel[] PASSES = {RiskLevel.URGENT, RiskLevel.CONCERN};
 
   private static final class Node {
     final Map<String, Node> exact = new HashMap<>(4);
@@ -221,8 +223,8 @@ public final class LexiconCrisisScreen implements CrisisScreen {
     }
     List<ScreenMatch> matches = new ArrayList<>();
     RiskLevel top = RiskLevel.NONE;
-    Set<Rule> done = new HashSet<>();
-    for (RiskLevel pass : new RiskLevel[] {RiskLevel.URGENT, RiskLevel.CONCERN}) {
+    List<Rule> done = new ArrayList<>(hits.size());
+    for (RiskLevel pass : PASSES) {
       for (Hit h : hits) {
         Rule rule = h.terminal.rule();
         if (done.contains(rule) || (rule.onlyWith() != null && !containsAny(t, stems, rule.onlyWith(), 0, n - 1))) {
@@ -236,7 +238,7 @@ public final class LexiconCrisisScreen implements CrisisScreen {
         if (negated(t, h.from)) steps++;
         if (rule.casual() && nearContext(t, stems, h.from, h.to)) steps++;
         if (inThePast(t, stems, h.from, h.to)) steps++;
-        RiskLevel level = RiskLevel.values()[Math.max(0, rule.level().ordinal() - steps)];
+        RiskLevel level = LEVELS[Math.max(0, rule.level().ordinal() - steps)];
         if (level != pass) {
           continue;
         }
@@ -341,6 +343,7 @@ public final class LexiconCrisisScreen implements CrisisScreen {
 
   /** A history word near the match, outside it and not negated ("tidak pernah" means never). */
   private boolean inThePast(ChatNormalizer.Tokens t, String[] stems, int from, int to) {
+    if (historyPhrases.length == 0) return false;
     int lo = Math.max(0, from - historyWindow);
     int hi = Math.min(t.size() - 1, to + historyWindow);
     for (String[] phrase : historyPhrases) {
@@ -367,6 +370,10 @@ public final class LexiconCrisisScreen implements CrisisScreen {
   private static final String[] SUFFIXES = {"nya", "ku", "mu", "lah", "kah", "pun"};
 
   static String withoutSuffix(String w) {
+    int n = w.length();
+    if (n < 4) return w;
+    char last = w.charAt(n - 1);
+    if (last != 'a' && last != 'u' && last != 'h' && last != 'n') return w; // no ending possible
     for (String s : SUFFIXES) {
       if (w.length() > s.length() + 1 && w.endsWith(s)) {
         return w.substring(0, w.length() - s.length());

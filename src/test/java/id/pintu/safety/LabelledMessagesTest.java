@@ -90,4 +90,16 @@ class LabelledMessagesTest {
     assertTrue(urgent[0] >= 0.95, "urgent recall " + urgent[0] + " < 0.95");
     assertTrue(urgent[1] >= 0.85, "urgent precision " + urgent[1] + " < 0.85");
   }
+
+  /**
+   * Held-out messages the lexicon was never tuned on: figures printed for honesty, not asserted,
+   * because the set is small and is meant to be extended rather than chased.
+   */
+  @Test
+  void heldOutFiguresArePrinted() throws IOException {
+    List<Labelled> set = read("/safety/labelled-messages-holdout.tsv");
+    Map<RiskLevel, double[]> f = evaluate("labelled-messages-holdout.tsv (not tuned on)", set,
+        LexiconCrisisScreen.loadDefault());
+    assertTrue(f.get(RiskLevel.URGENT)[0] > 0, "no urgent message found at all");
+  }
 }

@@ -271,42 +271,44 @@ public final class ChatNormalizer {
       return;
     }
     boolean hasLetter = false;
-    boolean hasDigit = false;
+    boolean hasOther = false; // digits or symbols such as '@'
     for (int k = 0; k < n; k++) {
       char c = raw.charAt(k);
-      if (c >= '0' && c <= '9') hasDigit = true;
-      else if (Character.isLetter(c)) hasLetter = true;
+      if ((c >= 'a' && c <= 'z') || (c >= 128 && Character.isLetter(c))) hasLetter = true;
+      else hasOther = true;
     }
     int repeat = 1;
-    StringBuilder w = raw;
-    if (hasLetter && (hasDigit || n != countLetters(raw))) {
-      w = new StringBuilder(n);
+    if (hasLetter) {
+      // In place: digits-for-letters, reduplication, and collapsing repeated letters.
+      int kept = 0;
+      char last = 0;
+      boolean prevLetter = false; // of the original text: raw is overwritten behind k
       for (int k = 0; k < n; k++) {
         char c = raw.charAt(k);
-        boolean prevLetter = k > 0 && Character.isLetter(raw.charAt(k - 1));
-        if (c == '2' && prevLetter) {
-          // reduplication: anak2 -> anak anak, anak2nya -> anaknya
-          if (k == n - 1) repeat = 2;
-          continue;
+        boolean letter = Character.isLetter(c);
+        boolean afterLetter = prevLetter;
+        prevLetter = letter;
+        if (hasOther) {
+          if (c == '2' && afterLetter) {
+            // reduplication: anak2 -> anak anak, anak2nya -> anaknya
+            if (k == n - 1) repeat = 2;
+            continue;
+          }
+          char m = c < 128 ? numberLetters[c] : 0;
+          if (m != 0) c = m;
         }
-        char m = c < 128 ? numberLetters[c] : 0;
-        w.append(m != 0 ? m : c);
+        if (c == last) continue;
+        raw.setCharAt(kept++, c);
+        last = c;
       }
+      raw.setLength(kept);
     }
-    // collapse repeated letters (digits-only words such as phone numbers stay as written)
-    StringBuilder c = new StringBuilder(w.length());
-    char last = 0;
-    for (int k = 0; k < w.length(); k++) {
-      char ch = w.charAt(k);
-      if (ch == last && hasLetter) continue;
-      c.append(ch);
-      last = ch;
-    }
-    raw.setLength(0);
-    if (c.length() == 0) {
+    // digits-only words such as phone numbers stay as written
+    if (raw.length() == 0) {
       return;
     }
-    String token = c.toString();
+    String token = raw.toString();
+    raw.setLength(0);
     String[] expanded = abbr == null ? null : abbr.get(token);
     for (int r = 0; r < repeat; r++) {
       if (expanded == null) {
@@ -315,14 +317,6 @@ public final class ChatNormalizer {
         for (String e : expanded) out.add(e, start, end);
       }
     }
-  }
-
-  private static int countLetters(CharSequence s) {
-    int k = 0;
-    for (int i = 0; i < s.length(); i++) {
-      if (Character.isLetter(s.charAt(i))) k++;
-    }
-    return k;
   }
 
   private static final class Builder {

@@ -58,6 +58,12 @@ class LexiconCrisisScreenTest {
   }
 
   @Test
+  void pleasAndNotYetAreNotNegations() {
+    assertEquals(RiskLevel.URGENT, level("jangan pukul aku, tolong"));
+    assertEquals(RiskLevel.URGENT, level("aku belum bunuh diri, tapi sudah siap"));
+  }
+
+  @Test
   void phrasesThatContainTheirOwnNegationStayUrgent() {
     assertEquals(RiskLevel.URGENT, level("aku gak pengen hidup lagi"));
     assertEquals(RiskLevel.URGENT, level("tidak ingin dilahirkan"));
@@ -185,8 +191,8 @@ class LexiconCrisisScreenTest {
         "selamat malam, mau tanya jadwal konseling minggu depan",
     };
     int sink = 0;
-    for (int i = 0; i < 2_000_000; i++) sink += SCREEN.screen(msgs[i % 3]).matches().size();
-    int n = 1_000_000;
+    for (int i = 0; i < 1_000_000; i++) sink += SCREEN.screen(msgs[i % 3]).matches().size();
+    int n = 500_000;
     long t0 = System.nanoTime();
     for (int i = 0; i < n; i++) sink += SCREEN.screen(msgs[i % 3]).matches().size();
     double seconds = (System.nanoTime() - t0) / 1e9;

@@ -330,11 +330,16 @@ public final class Engine {
         prompt(a);
         return;
       }
-      if (input instanceof Input.Text t && a.skip() && Phrases.SKIP_WORDS.contains(normalise(t.text()))) {
-        skip(a.id());
-        return;
-      }
       Answer ans = AnswerReader.read(a, input, s.lang());
+      if (input instanceof Input.Text t && Phrases.SKIP_WORDS.contains(normalise(t.text()))) {
+        // "lewati" is a wish to skip, not a name or a wrong answer; only an option that
+        // literally says so (a choice the admin wrote) takes precedence on a required question.
+        boolean literalOption = ans != null && a.input() != InputKind.TEXT && a.input() != null;
+        if (a.skip() || !literalOption) {
+          skip(a.id());
+          return;
+        }
+      }
       if (ans == null) {
         if (input instanceof Input.Choice) {
           stale();

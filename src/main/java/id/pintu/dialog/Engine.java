@@ -40,21 +40,12 @@ public final class Engine {
   public Step step(ScriptBook book, SessionState state, Input input, Instant now) {
     if (state == null) {
       String hint = input instanceof Input.Start st ? st.languageHint() : null;
-      Step first = begin(book, ScriptBook.FIRST_CONTACT, hint, now);
-      return input instanceof Input.Text t ? screenAfterRestart(book, first, t.text()) : first;
+      Run run = new Run(book, SessionState.fresh(ScriptBook.FIRST_CONTACT, supported(hint)));
+      run.startAfresh(input instanceof Input.Text t ? t.text() : null);
+      return run.result();
     }
     Run run = new Run(book, state);
     run.handle(input);
-    return run.result();
-  }
-
-  /** A message that arrives after the end starts afresh; its danger signs still count. */
-  private Step screenAfterRestart(ScriptBook book, Step started, String text) {
-    ScreenResult r = screen.screen(text);
-    if (!r.flagged()) return started;
-    Run run = new Run(book, started.state());
-    run.effects.addAll(started.effects());
-    run.screened(r, text, false);
     return run.result();
   }
 
@@ -127,14 +118,25 @@ public final class Engine {
       }
     }
 
+    /** The conversation ended and the family wrote again: start afresh, but a crisis is not forgotten. */
     void restart(String text) {
-      Step fresh = begin(book, ScriptBook.FIRST_CONTACT, s.lang(), null);
-      s = fresh.state();
-      effects.addAll(fresh.effects());
-      if (text != null) {
-        ScreenResult r = screen.screen(text);
-        if (r.flagged()) screened(r, text, false);
+      s = s.restarted(ScriptBook.FIRST_CONTACT);
+      startAfresh(text);
+    }
+
+    /**
+     * Starts the first contact. A first message that signals danger goes straight to the
+     * crisis script: no greeting and no small talk before it.
+     */
+    void startAfresh(String text) {
+      ScreenResult r = text == null ? ScreenResult.CLEAR : screen.screen(text);
+      if (r.urgent()) {
+        screened(r, text, false);
+        return;
       }
+      Script fc = book.script(ScriptBook.FIRST_CONTACT);
+      enter(ScriptBook.FIRST_CONTACT, fc == null ? null : fc.startNode());
+      if (r.flagged()) screened(r, text, false);
     }
 
     void command(String name, String arg) {
@@ -299,11 +301,13 @@ public final class Engine {
         return true;
       }
       if (s.status() != ConversationStatus.ACTIVE) return true;
+      // Already in the crisis script: answer as that script says (a listen node keeps and
+      // acknowledges the message, a question reads it).
+      if (ScriptBook.CRISIS.equals(s.scriptId())) return false;
       if (partOfStory) {
         s = s.withStoryPart(text);
         effects.add(new Effect.StoryPart(text));
       }
-      if (ScriptBook.CRISIS.equals(s.scriptId())) return partOfStory;
       s = s.withPending(Pending.NONE).withMisses(0).withListened(0);
       Script crisis = book.script(ScriptBook.CRISIS);
       if (crisis == null) {

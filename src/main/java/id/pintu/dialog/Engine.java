@@ -23,6 +23,14 @@ public final class Engine {
 
   static final int MAX_MISSES = 3;
 
+  /** Telegram's limit for one message. */
+  static final int MAX_MESSAGE_CHARS = 4096;
+
+  /** Commands that mean the same after the end as before it; any other starts afresh. */
+  private static final java.util.Set<String> KEEPS_THE_END = java.util.Set.of(
+      "konselor", "counselor", "orang", "person", "human", "berhenti", "stop", "bantuan", "help", "tolong",
+      "english", "inggris", "indonesia", "bahasa", "language", "lang");
+
   private final CrisisScreen screen;
 
   public Engine(CrisisScreen screen) {
@@ -81,7 +89,20 @@ public final class Engine {
     }
 
     void send(Text t) {
-      effects.add(new Effect.Send(say(t)));
+      out(say(t), List.of(), false);
+    }
+
+    /**
+     * Every message goes out here: never longer than Telegram takes, and an empty text (a
+     * script text that rendered to nothing) is not sent; with buttons it becomes "…".
+     */
+    void out(String text, List<Button> buttons, boolean askContact) {
+      String t = text == null ? "" : text.strip();
+      if (t.isEmpty()) {
+        if (buttons.isEmpty() && !askContact) return;
+        t = "…";
+      }
+      effects.add(new Effect.Send(Interpolator.clip(t, MAX_MESSAGE_CHARS), buttons, askContact));
     }
 
     Script script() {
@@ -99,7 +120,11 @@ public final class Engine {
       if (input instanceof Input.Start st) {
         command("start", null);
       } else if (input instanceof Input.Command c) {
-        command(c.name() == null ? "" : c.name().toLowerCase(Locale.ROOT), c.argument());
+        String name = c.name() == null ? "" : c.name().toLowerCase(Locale.ROOT);
+        // After the end, a command that only makes sense mid-conversation (/lewati, an
+        // unknown one) starts afresh, like any message; it must not be met with silence.
+        if (s.status() == ConversationStatus.ENDED && !KEEPS_THE_END.contains(name)) restart(null);
+        else command(name, c.argument());
       } else if (s.status() == ConversationStatus.ENDED) {
         restart(input instanceof Input.Text t ? t.text() : null);
       } else if (input instanceof Input.Choice ch && ch.data() != null && ch.data().startsWith("g:")) {
@@ -156,8 +181,8 @@ public final class Engine {
             return;
           }
           s = s.withPending(Pending.CONFIRM_STOP);
-          effects.add(new Effect.Send(say(Phrases.CONFIRM_STOP),
-              List.of(button(Phrases.STOP_YES, "g:stop:yes"), button(Phrases.STOP_NO, "g:stop:no")), false));
+          out(say(Phrases.CONFIRM_STOP),
+              List.of(button(Phrases.STOP_YES, "g:stop:yes"), button(Phrases.STOP_NO, "g:stop:no")), false);
         }
         case "bantuan", "help", "tolong" -> {
           send(Phrases.HELP);
@@ -370,12 +395,12 @@ public final class Engine {
         b.add(button(Phrases.PERSON, "g:person"));
         b.add(button(Phrases.RETRY, "g:retry"));
         if (a.skip()) b.add(button(Phrases.SKIP, "g:skip:" + a.id()));
-        effects.add(new Effect.Send(say(Phrases.OFFER_PERSON), b, false));
+        out(say(Phrases.OFFER_PERSON), b, false);
         return;
       }
       Text again = a.invalid() != null ? a.invalid() : AnswerReader.reprompt(a);
       String msg = say(again);
-      effects.add(new Effect.Send(msg + "\n\n" + say(a.text()), buttons(a), a.input() == InputKind.CONTACT));
+      out(msg + "\n\n" + say(a.text()), buttons(a), a.input() == InputKind.CONTACT);
     }
 
     void listen(Node.Listen l, Input input) {
@@ -406,7 +431,7 @@ public final class Engine {
       List<Text> acks = l.acknowledgements() == null || l.acknowledgements().isEmpty()
           ? Phrases.ACKNOWLEDGEMENTS : l.acknowledgements();
       Text ack = acks.get((s.listened() - 1) % acks.size());
-      effects.add(new Effect.Send(say(ack), List.of(button(Phrases.DONE, "g:done:" + l.id())), false));
+      out(say(ack), List.of(button(Phrases.DONE, "g:done:" + l.id())), false);
     }
 
     void finishListening(Node.Listen l) {
@@ -504,9 +529,9 @@ public final class Engine {
 
     void prompt(Node n) {
       if (n instanceof Node.Ask a) {
-        effects.add(new Effect.Send(say(a.text()), buttons(a), a.input() == InputKind.CONTACT));
+        out(say(a.text()), buttons(a), a.input() == InputKind.CONTACT);
       } else if (n instanceof Node.Listen l) {
-        effects.add(new Effect.Send(say(l.text()), List.of(button(Phrases.DONE, "g:done:" + l.id())), false));
+        out(say(l.text()), List.of(button(Phrases.DONE, "g:done:" + l.id())), false);
       } else if (n == null && s.status() == ConversationStatus.ACTIVE) {
         broken("no current node");
       }

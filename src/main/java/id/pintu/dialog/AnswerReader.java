@@ -41,7 +41,7 @@ final class AnswerReader {
     if (!(input instanceof Input.Text t)) return null;
     String w = Engine.normalise(t.text());
     // A typed number picks the n-th button, as in the simulator.
-    if (w.matches("\\d{1,2}")) {
+    if (isSmallNumber(w)) {
       int i = Integer.parseInt(w) - 1;
       if (i >= 0 && i < opts.size()) return new Engine.Answer(opts.get(i).value(), opts.get(i).next());
     }
@@ -60,6 +60,13 @@ final class AnswerReader {
       }
     }
     return null;
+  }
+
+  private static boolean isSmallNumber(String w) {
+    int n = w.length();
+    if (n < 1 || n > 2) return false;
+    for (int i = 0; i < n; i++) if (w.charAt(i) < '0' || w.charAt(i) > '9') return false;
+    return true;
   }
 
   private static Engine.Answer text(Node.Ask a, String raw) {

@@ -63,8 +63,34 @@ public final class Engine {
     return l.startsWith("en") ? "en" : Text.DEFAULT_LANG;
   }
 
+  /**
+   * Lower case, trimmed, trailing {@code . ! ,} dropped, inner white space collapsed: how a
+   * typed answer is compared with words and labels. Hand-written: it runs on every message,
+   * and for every option label, so it must not compile regular expressions.
+   */
   static String normalise(String text) {
-    return text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s.!,]+$", "").replaceAll("\\s+", " ");
+    if (text == null) return "";
+    int start = 0;
+    int end = text.length();
+    while (start < end && text.charAt(start) <= ' ') start++;
+    while (end > start) {
+      char c = text.charAt(end - 1);
+      if (c <= ' ' || c == '.' || c == '!' || c == ',') end--;
+      else break;
+    }
+    StringBuilder b = new StringBuilder(end - start);
+    boolean space = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+        if (!space) b.append(' ');
+        space = true;
+      } else {
+        b.append(c);
+        space = false;
+      }
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
   }
 
   /** One step in progress: accumulates state and effects. */

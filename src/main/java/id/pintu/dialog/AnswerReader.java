@@ -2,8 +2,12 @@ package id.pintu.dialog;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /** Reads a family's input as an answer to an {@code ask} node, or says it is not one. */
 final class AnswerReader {
@@ -37,7 +41,7 @@ final class AnswerReader {
     if (!(input instanceof Input.Text t)) return null;
     String w = Engine.normalise(t.text());
     // A typed number picks the n-th button, as in the simulator.
-    if (w.matches("\\d{1,2}")) {
+    if (isSmallNumber(w)) {
       int i = Integer.parseInt(w) - 1;
       if (i >= 0 && i < opts.size()) return new Engine.Answer(opts.get(i).value(), opts.get(i).next());
     }
@@ -58,14 +62,39 @@ final class AnswerReader {
     return null;
   }
 
+  private static boolean isSmallNumber(String w) {
+    int n = w.length();
+    if (n < 1 || n > 2) return false;
+    for (int i = 0; i < n; i++) if (w.charAt(i) < '0' || w.charAt(i) > '9') return false;
+    return true;
+  }
+
   private static Engine.Answer text(Node.Ask a, String raw) {
     String v = raw == null ? "" : raw.trim();
     if (v.isEmpty()) return null;
     int len = v.codePointCount(0, v.length());
     if (a.minLength() != null && len < a.minLength()) return null;
     if (a.maxLength() != null && len > a.maxLength()) return null;
-    if (a.pattern() != null && !Pattern.compile(a.pattern()).matcher(v).matches()) return null;
+    Pattern p = pattern(a.pattern());
+    if (p != null && !p.matcher(v).matches()) return null;
     return new Engine.Answer(v, null);
+  }
+
+  private static final Map<String, Optional<Pattern>> PATTERNS = new ConcurrentHashMap<>();
+
+  /**
+   * The compiled pattern, cached (compiling on every answer is slow). A pattern that does not
+   * compile is the validator's to report; here it is ignored, so the family is not blocked.
+   */
+  static Pattern pattern(String regex) {
+    if (regex == null) return null;
+    return PATTERNS.computeIfAbsent(regex, r -> {
+      try {
+        return Optional.of(Pattern.compile(r));
+      } catch (PatternSyntaxException e) {
+        return Optional.empty();
+      }
+    }).orElse(null);
   }
 
   private static Engine.Answer number(Node.Ask a, String raw) {

@@ -23,6 +23,14 @@ public final class Engine {
 
   static final int MAX_MISSES = 3;
 
+  /** Telegram's limit for one message. */
+  static final int MAX_MESSAGE_CHARS = 4096;
+
+  /** Commands that mean the same after the end as before it; any other starts afresh. */
+  private static final java.util.Set<String> KEEPS_THE_END = java.util.Set.of(
+      "konselor", "counselor", "orang", "person", "human", "berhenti", "stop", "bantuan", "help", "tolong",
+      "english", "inggris", "indonesia", "bahasa", "language", "lang");
+
   private final CrisisScreen screen;
 
   public Engine(CrisisScreen screen) {
@@ -40,21 +48,12 @@ public final class Engine {
   public Step step(ScriptBook book, SessionState state, Input input, Instant now) {
     if (state == null) {
       String hint = input instanceof Input.Start st ? st.languageHint() : null;
-      Step first = begin(book, ScriptBook.FIRST_CONTACT, hint, now);
-      return input instanceof Input.Text t ? screenAfterRestart(book, first, t.text()) : first;
+      Run run = new Run(book, SessionState.fresh(ScriptBook.FIRST_CONTACT, supported(hint)));
+      run.startAfresh(input instanceof Input.Text t ? t.text() : null);
+      return run.result();
     }
     Run run = new Run(book, state);
     run.handle(input);
-    return run.result();
-  }
-
-  /** A message that arrives after the end starts afresh; its danger signs still count. */
-  private Step screenAfterRestart(ScriptBook book, Step started, String text) {
-    ScreenResult r = screen.screen(text);
-    if (!r.flagged()) return started;
-    Run run = new Run(book, started.state());
-    run.effects.addAll(started.effects());
-    run.screened(r, text, false);
     return run.result();
   }
 
@@ -64,8 +63,34 @@ public final class Engine {
     return l.startsWith("en") ? "en" : Text.DEFAULT_LANG;
   }
 
+  /**
+   * Lower case, trimmed, trailing {@code . ! ,} dropped, inner white space collapsed: how a
+   * typed answer is compared with words and labels. Hand-written: it runs on every message,
+   * and for every option label, so it must not compile regular expressions.
+   */
   static String normalise(String text) {
-    return text == null ? "" : text.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s.!,]+$", "").replaceAll("\\s+", " ");
+    if (text == null) return "";
+    int start = 0;
+    int end = text.length();
+    while (start < end && text.charAt(start) <= ' ') start++;
+    while (end > start) {
+      char c = text.charAt(end - 1);
+      if (c <= ' ' || c == '.' || c == '!' || c == ',') end--;
+      else break;
+    }
+    StringBuilder b = new StringBuilder(end - start);
+    boolean space = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B) {
+        if (!space) b.append(' ');
+        space = true;
+      } else {
+        b.append(c);
+        space = false;
+      }
+    }
+    return b.toString().toLowerCase(Locale.ROOT);
   }
 
   /** One step in progress: accumulates state and effects. */
@@ -90,7 +115,20 @@ public final class Engine {
     }
 
     void send(Text t) {
-      effects.add(new Effect.Send(say(t)));
+      out(say(t), List.of(), false);
+    }
+
+    /**
+     * Every message goes out here: never longer than Telegram takes, and an empty text (a
+     * script text that rendered to nothing) is not sent; with buttons it becomes "…".
+     */
+    void out(String text, List<Button> buttons, boolean askContact) {
+      String t = text == null ? "" : text.strip();
+      if (t.isEmpty()) {
+        if (buttons.isEmpty() && !askContact) return;
+        t = "…";
+      }
+      effects.add(new Effect.Send(Interpolator.clip(t, MAX_MESSAGE_CHARS), buttons, askContact));
     }
 
     Script script() {
@@ -108,7 +146,11 @@ public final class Engine {
       if (input instanceof Input.Start st) {
         command("start", null);
       } else if (input instanceof Input.Command c) {
-        command(c.name() == null ? "" : c.name().toLowerCase(Locale.ROOT), c.argument());
+        String name = c.name() == null ? "" : c.name().toLowerCase(Locale.ROOT);
+        // After the end, a command that only makes sense mid-conversation (/lewati, an
+        // unknown one) starts afresh, like any message; it must not be met with silence.
+        if (s.status() == ConversationStatus.ENDED && !KEEPS_THE_END.contains(name)) restart(null);
+        else command(name, c.argument());
       } else if (s.status() == ConversationStatus.ENDED) {
         restart(input instanceof Input.Text t ? t.text() : null);
       } else if (input instanceof Input.Choice ch && ch.data() != null && ch.data().startsWith("g:")) {
@@ -127,14 +169,25 @@ public final class Engine {
       }
     }
 
+    /** The conversation ended and the family wrote again: start afresh, but a crisis is not forgotten. */
     void restart(String text) {
-      Step fresh = begin(book, ScriptBook.FIRST_CONTACT, s.lang(), null);
-      s = fresh.state();
-      effects.addAll(fresh.effects());
-      if (text != null) {
-        ScreenResult r = screen.screen(text);
-        if (r.flagged()) screened(r, text, false);
+      s = s.restarted(ScriptBook.FIRST_CONTACT);
+      startAfresh(text);
+    }
+
+    /**
+     * Starts the first contact. A first message that signals danger goes straight to the
+     * crisis script: no greeting and no small talk before it.
+     */
+    void startAfresh(String text) {
+      ScreenResult r = text == null ? ScreenResult.CLEAR : screen.screen(text);
+      if (r.urgent()) {
+        screened(r, text, false);
+        return;
       }
+      Script fc = book.script(ScriptBook.FIRST_CONTACT);
+      enter(ScriptBook.FIRST_CONTACT, fc == null ? null : fc.startNode());
+      if (r.flagged()) screened(r, text, false);
     }
 
     void command(String name, String arg) {
@@ -154,8 +207,8 @@ public final class Engine {
             return;
           }
           s = s.withPending(Pending.CONFIRM_STOP);
-          effects.add(new Effect.Send(say(Phrases.CONFIRM_STOP),
-              List.of(button(Phrases.STOP_YES, "g:stop:yes"), button(Phrases.STOP_NO, "g:stop:no")), false));
+          out(say(Phrases.CONFIRM_STOP),
+              List.of(button(Phrases.STOP_YES, "g:stop:yes"), button(Phrases.STOP_NO, "g:stop:no")), false);
         }
         case "bantuan", "help", "tolong" -> {
           send(Phrases.HELP);
@@ -299,11 +352,13 @@ public final class Engine {
         return true;
       }
       if (s.status() != ConversationStatus.ACTIVE) return true;
+      // Already in the crisis script: answer as that script says (a listen node keeps and
+      // acknowledges the message, a question reads it).
+      if (ScriptBook.CRISIS.equals(s.scriptId())) return false;
       if (partOfStory) {
         s = s.withStoryPart(text);
         effects.add(new Effect.StoryPart(text));
       }
-      if (ScriptBook.CRISIS.equals(s.scriptId())) return partOfStory;
       s = s.withPending(Pending.NONE).withMisses(0).withListened(0);
       Script crisis = book.script(ScriptBook.CRISIS);
       if (crisis == null) {
@@ -330,11 +385,16 @@ public final class Engine {
         prompt(a);
         return;
       }
-      if (input instanceof Input.Text t && a.skip() && Phrases.SKIP_WORDS.contains(normalise(t.text()))) {
-        skip(a.id());
-        return;
-      }
       Answer ans = AnswerReader.read(a, input, s.lang());
+      if (input instanceof Input.Text t && Phrases.SKIP_WORDS.contains(normalise(t.text()))) {
+        // "lewati" is a wish to skip, not a name or a wrong answer; only an option that
+        // literally says so (a choice the admin wrote) takes precedence on a required question.
+        boolean literalOption = ans != null && a.input() != InputKind.TEXT && a.input() != null;
+        if (a.skip() || !literalOption) {
+          skip(a.id());
+          return;
+        }
+      }
       if (ans == null) {
         if (input instanceof Input.Choice) {
           stale();
@@ -361,12 +421,12 @@ public final class Engine {
         b.add(button(Phrases.PERSON, "g:person"));
         b.add(button(Phrases.RETRY, "g:retry"));
         if (a.skip()) b.add(button(Phrases.SKIP, "g:skip:" + a.id()));
-        effects.add(new Effect.Send(say(Phrases.OFFER_PERSON), b, false));
+        out(say(Phrases.OFFER_PERSON), b, false);
         return;
       }
       Text again = a.invalid() != null ? a.invalid() : AnswerReader.reprompt(a);
       String msg = say(again);
-      effects.add(new Effect.Send(msg + "\n\n" + say(a.text()), buttons(a), a.input() == InputKind.CONTACT));
+      out(msg + "\n\n" + say(a.text()), buttons(a), a.input() == InputKind.CONTACT);
     }
 
     void listen(Node.Listen l, Input input) {
@@ -397,7 +457,7 @@ public final class Engine {
       List<Text> acks = l.acknowledgements() == null || l.acknowledgements().isEmpty()
           ? Phrases.ACKNOWLEDGEMENTS : l.acknowledgements();
       Text ack = acks.get((s.listened() - 1) % acks.size());
-      effects.add(new Effect.Send(say(ack), List.of(button(Phrases.DONE, "g:done:" + l.id())), false));
+      out(say(ack), List.of(button(Phrases.DONE, "g:done:" + l.id())), false);
     }
 
     void finishListening(Node.Listen l) {
@@ -495,9 +555,9 @@ public final class Engine {
 
     void prompt(Node n) {
       if (n instanceof Node.Ask a) {
-        effects.add(new Effect.Send(say(a.text()), buttons(a), a.input() == InputKind.CONTACT));
+        out(say(a.text()), buttons(a), a.input() == InputKind.CONTACT);
       } else if (n instanceof Node.Listen l) {
-        effects.add(new Effect.Send(say(l.text()), List.of(button(Phrases.DONE, "g:done:" + l.id())), false));
+        out(say(l.text()), List.of(button(Phrases.DONE, "g:done:" + l.id())), false);
       } else if (n == null && s.status() == ConversationStatus.ACTIVE) {
         broken("no current node");
       }

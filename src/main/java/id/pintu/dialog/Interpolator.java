@@ -30,6 +30,7 @@ final class Interpolator {
       } else {
         out.append(raw, from, open);
         String v = fields.get(name);
+        if (v != null && v.length() > MAX_FIELD_IN_TEXT) v = clip(v, MAX_FIELD_IN_TEXT);
         if (v == null) {
           Text sh = shared.get(name);
           v = sh == null ? null : sh.in(lang);
@@ -41,6 +42,17 @@ final class Interpolator {
     }
     out.append(raw, from, raw.length());
     return out.toString();
+  }
+
+  /** How much of one captured answer a message quotes; the whole answer stays in the intake. */
+  static final int MAX_FIELD_IN_TEXT = 200;
+
+  /** Cuts {@code s} to at most {@code max} chars (ending in an ellipsis), never inside a surrogate pair. */
+  static String clip(String s, int max) {
+    if (s.length() <= max) return s;
+    int end = max - 1;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) end--;
+    return s.substring(0, end) + "…";
   }
 
   static boolean isName(String s) {

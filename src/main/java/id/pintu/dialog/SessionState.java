@@ -58,6 +58,17 @@ public record SessionState(
         Map.of(), List.of(), List.of(), List.of(), List.of(), 0, 0);
   }
 
+  /**
+   * A fresh start of {@code script} after the conversation ended. The language stays, and so
+   * do the flags, their evidence and the priority they raised: a family that signalled danger
+   * must not meet small talk, nor drop in the counselors' queue, because they wrote again.
+   */
+  public SessionState restarted(String script) {
+    return new SessionState(
+        script, null, lang, ConversationStatus.ACTIVE, flags.isEmpty() ? Priority.NORMAL : priority, Pending.NONE,
+        Map.of(), flags, evidence, List.of(), List.of(), 0, 0);
+  }
+
   public boolean inCrisis() {
     return flags.contains(FLAG_CRISIS);
   }

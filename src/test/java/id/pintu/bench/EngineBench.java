@@ -1,0 +1,98 @@
+package id.pintu.bench;
+
+import id.pintu.dialog.DialogFolder;
+import id.pintu.dialog.Engine;
+import id.pintu.dialog.Input;
+import id.pintu.dialog.ScriptBook;
+import id.pintu.dialog.SessionState;
+import id.pintu.dialog.Step;
+import id.pintu.safety.CrisisScreen;
+import id.pintu.safety.RiskLevel;
+import id.pintu.safety.ScreenMatch;
+import id.pintu.safety.ScreenResult;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Dialog engine steps per second on one thread, over a realistic first contact with the test
+ * fixtures: greeting, consent, intake with one wrong answer, a five-message story, the menu.
+ * Run with {@code bench/engine.sh}.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class EngineBench {
+  static final Instant NOW = Instant.parse("2025-11-20T21:30:00Z");
+
+  /** The same walk as a family would make it. */
+  static final List<Input> WALK = List.of(
+      new Input.Start(null),
+      new Input.Choice("n:how_are_you:hard"),
+      new Input.Text("iya"),
+      new Input.Text("Ibu Sari"),
+      new Input.Text("sudah tua"),                  // a miss: kind re-prompt with the range
+      new Input.Text("umur saya 34 tahun"),
+      new Input.Text("1"),
+      new Input.Choice("n:topic:family_conflict"),
+      new Input.Contact("+62 812-3456-7890"),
+      new Input.Text("40115"),
+      new Input.Text("Suami saya sering pulang malam dan kalau ditanya dia marah besar."),
+      new Input.Text("Anak-anak jadi takut dan tidak mau bicara dengan bapaknya."),
+      new Input.Text("Saya sudah coba bicara baik-baik tapi selalu berakhir bertengkar."),
+      new Input.Text("Ibu saya bilang saya harus sabar saja."),
+      new Input.Choice("g:done:story"),
+      new Input.Choice("n:menu:finish"));
+
+  /** A screen with the cost profile of a small lexicon: lower-case, a few contains checks. */
+  static final CrisisScreen SCREEN = text -> {
+    String t = text.toLowerCase(Locale.ROOT);
+    for (String p : List.of("bunuh diri", "ingin mati", "kill myself", "gantung diri", "minum racun")) {
+      if (t.contains(p)) return new ScreenResult(RiskLevel.URGENT, List.of(new ScreenMatch("suicide_self_harm", RiskLevel.URGENT, p, p)));
+    }
+    return t.contains("capek hidup")
+        ? new ScreenResult(RiskLevel.CONCERN, List.of(new ScreenMatch("hopelessness", RiskLevel.CONCERN, "capek hidup", "capek hidup")))
+        : ScreenResult.CLEAR;
+  };
+
+  ScriptBook book;
+  Engine engine;
+
+  @Setup
+  public void setUp() {
+    DialogFolder.Contents c = DialogFolder.read(Path.of(System.getProperty("bench.dialogs", "src/test/resources/engine")));
+    if (!c.problems().isEmpty()) throw new IllegalStateException(c.problems().toString());
+    book = c.book();
+    engine = new Engine(SCREEN);
+    SessionState end = walk(null);
+    if (end.status() != id.pintu.dialog.ConversationStatus.ENDED) throw new IllegalStateException("walk ended at " + end);
+  }
+
+  SessionState walk(Blackhole bh) {
+    SessionState s = null;
+    for (Input in : WALK) {
+      Step st = engine.step(book, s, in, NOW);
+      if (bh != null) bh.consume(st.effects());
+      s = st.state();
+    }
+    return s;
+  }
+
+  /** Score = engine steps per second (one operation = one step). */
+  @Benchmark
+  @OperationsPerInvocation(16)
+  public SessionState firstContactWalk(Blackhole bh) {
+    return walk(bh);
+  }
+}

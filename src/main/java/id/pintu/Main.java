@@ -29,6 +29,7 @@ public final class Main {
       }
       case "validate" -> { return ValidateCommand.run(rest, out, err); }
       case "simulate" -> { return id.pintu.dialog.SimulateCommand.run(rest, System.in, out, err); }
+      case "screen" -> { return id.pintu.safety.ScreenCommand.run(rest, System.in, out, err); }
       case "help", "--help", "-h" -> {
         usage(out);
         return 0;

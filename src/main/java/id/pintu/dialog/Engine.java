@@ -268,7 +268,7 @@ public final class Engine {
       }
       s = s.withPending(Pending.NONE);
       send(Phrases.PERSON_REQUESTED);
-      handoff("general", s.priority(), "family asked for a person");
+      handoff(s.inCrisis() ? "crisis" : "general", s.priority(), "family asked for a person");
     }
 
     void stop() {
@@ -366,6 +366,9 @@ public final class Engine {
         handoff("crisis", Priority.URGENT, "crisis signs; no crisis script");
       } else {
         enter(crisis.id(), crisis.startNode());
+        // Queue the family at once, at the top: a person should not wait for the crisis
+        // script's questions to be answered (the family may stop writing).
+        if (s.status() == ConversationStatus.ACTIVE) effects.add(new Effect.Handoff("crisis", Priority.URGENT, "crisis signs"));
       }
       return true;
     }
@@ -416,7 +419,8 @@ public final class Engine {
     void miss(Node.Ask a) {
       s = s.withMisses(s.misses() + 1);
       if (s.misses() >= MAX_MISSES) {
-        s = s.withPending(Pending.OFFER_PERSON);
+        // Start counting again: if they keep trying, the question comes back before the next offer.
+        s = s.withPending(Pending.OFFER_PERSON).withMisses(0);
         List<Button> b = new ArrayList<>();
         b.add(button(Phrases.PERSON, "g:person"));
         b.add(button(Phrases.RETRY, "g:retry"));

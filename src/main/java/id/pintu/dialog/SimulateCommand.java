@@ -85,14 +85,9 @@ public final class SimulateCommand {
     return new Session(book, engine, out, interactive, now).chat(scriptId, lang, in);
   }
 
-  /**
-   * THE place where the simulator chooses its crisis screen. For now none: nothing is
-   * flagged. When {@code id.pintu.safety.LexiconCrisisScreen} lands, build it here from
-   * {@code dir/crisis-lexicon.yaml}.
-   */
+  /** The same crisis screen the service runs: the folder's lexicon, else the one in the jar. */
   static CrisisScreen crisisScreen(Path dir, PrintStream err) {
-    err.println("note: the crisis screen is off in the simulator for now (no lexicon screen yet)");
-    return CrisisScreen.NONE;
+    return id.pintu.safety.CrisisScreens.forDialogs(Files.isDirectory(dir) ? dir : dir.toAbsolutePath().getParent());
   }
 
   static void usage(PrintStream out) {

@@ -84,7 +84,11 @@ public final class PintuService implements AutoCloseable {
       throw new StartupProblem("No Telegram bot token: set PINTU_TELEGRAM_TOKEN to the token @BotFather gave you.");
     }
     TelegramUrl url = BotApiAddress.parse(cfg.telegram().apiUrl());
-    OkHttpTelegramClient client = new OkHttpTelegramClient(token, url);
+    // OkHttp would silently resend a POST whose answer was lost on a reused connection, and
+    // the family would get the message twice: retrying is the sender's job, not OkHttp's.
+    okhttp3.OkHttpClient okHttp = new okhttp3.OkHttpClient.Builder().retryOnConnectionFailure(false)
+        .connectTimeout(java.time.Duration.ofSeconds(10)).readTimeout(java.time.Duration.ofSeconds(30)).build();
+    OkHttpTelegramClient client = new OkHttpTelegramClient(okHttp, token, url);
     botUsername = checkToken(client);
 
     DialogFolder.Contents dialogs = DialogFolder.read(Path.of(cfg.dialogs().dir()));

@@ -2,7 +2,8 @@ package id.pintu.service;
 
 import id.pintu.config.ConfigLoader;
 import id.pintu.config.PintuConfig;
-import id.pintu.safety.CrisisScreen;
+import id.pintu.safety.CrisisScreens;
+import id.pintu.safety.Lexicon;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -26,9 +27,13 @@ public final class RunCommand {
     }
     PintuService service;
     try {
-      service = PintuService.start(cfg, CrisisScreens.load(Path.of(cfg.dialogs().dir())), Clock.systemUTC());
+      service = PintuService.start(cfg, CrisisScreens.forDialogs(Path.of(cfg.dialogs().dir())), Clock.systemUTC());
     } catch (StartupProblem p) {
       err.println(p.getMessage());
+      return 2;
+    } catch (Lexicon.LexiconException e) {
+      err.println("The crisis lexicon in " + cfg.dialogs().dir() + " has problems (" + String.join("; ", e.problems())
+          + "): fix it, and try it with 'java -jar target/pintu.jar screen --lexicon <file>'.");
       return 2;
     }
     CountDownLatch stopped = new CountDownLatch(1);

@@ -21,6 +21,7 @@ public final class LenientGetUpdates extends GetUpdates {
 
   /** Reads one update leniently; null when it has no update_id at all. */
   public static Update readOne(JsonNode node) {
+    if (node == null || !node.path("update_id").canConvertToInt()) return null;
     try {
       return JSON.treeToValue(node, Update.class);
     } catch (Exception e) {

@@ -105,6 +105,7 @@ public final class Sender implements AutoCloseable {
 
   /** Hands each chat's oldest pending call to a worker when its chat and Telegram allow it. */
   void tick() throws SQLException {
+    if (!running) return;
     List<OutboxStore.Row> rows = outbox.pendingOldestFirst(SCAN);
     if (rows.isEmpty()) return;
     Map<Long, OutboxStore.Row> heads = new LinkedHashMap<>();
@@ -118,12 +119,18 @@ public final class Sender implements AutoCloseable {
       if (inFlight.contains(head.chatId()) || now.isBefore(head.nextAttemptAt())) continue;
       if (!pace.tryTake(head.chatId(), !head.optional(), now)) continue;
       inFlight.add(head.chatId());
-      workers.execute(() -> deliver(head));
+      try {
+        workers.execute(() -> deliver(head));
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        inFlight.remove(head.chatId());
+        return;
+      }
     }
   }
 
   private void wakeAfter(Duration d) {
     // The global bucket refills within tens of milliseconds: do not sleep a whole poll.
+    if (!running) return;
     workers.execute(() -> {
       try {
         Thread.sleep(d.toMillis());

@@ -52,6 +52,9 @@ public final class Database implements AutoCloseable {
     if (!u.toUpperCase().contains(";MODE=")) u += ";MODE=PostgreSQL";
     if (!u.toUpperCase().contains("DATABASE_TO_LOWER")) u += ";DATABASE_TO_LOWER=TRUE";
     if (!u.toUpperCase().contains("DEFAULT_NULL_ORDERING")) u += ";DEFAULT_NULL_ORDERING=HIGH";
+    // H2 writes commits to its file up to 500 ms late by default: a crash would lose updates
+    // already acknowledged to Telegram and replies already sent. Write every commit at once.
+    if (!u.toUpperCase().contains("WRITE_DELAY")) u += ";WRITE_DELAY=0";
     return u;
   }
 

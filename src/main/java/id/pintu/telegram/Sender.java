@@ -39,6 +39,7 @@ public final class Sender implements AutoCloseable {
   private final Clock clock;
   private final SendPace pace;
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
+  private final java.util.Queue<Outcome> outcomes = new java.util.concurrent.ConcurrentLinkedQueue<>();
   private final ExecutorService workers;
   private final Thread scheduler;
   private final Object signal = new Object();
@@ -83,9 +84,11 @@ public final class Sender implements AutoCloseable {
   private void loop() {
     while (running) {
       try {
+        recordOutcomes();
         tick();
       } catch (SQLException e) {
         LOG.warn("outbox unavailable: {}", e.getMessage());
+        pauseBriefly();
       } catch (RuntimeException e) {
         LOG.error("sender tick failed", e);
       }
@@ -142,14 +145,30 @@ public final class Sender implements AutoCloseable {
   }
 
   private void deliver(OutboxStore.Row row) {
+    Delivery d;
     try {
-      Delivery d = gateway.deliver(row.method(), row.payload());
-      record(row, d);
-    } catch (Exception e) {
-      LOG.error("outbox row {} could not be recorded: {}", row.id(), e.toString());
-    } finally {
-      inFlight.remove(row.chatId());
-      wake();
+      d = gateway.deliver(row.method(), row.payload());
+    } catch (RuntimeException e) {
+      d = new Delivery.Transient(e.getClass().getSimpleName());
+    }
+    outcomes.add(new Outcome(row, d));
+    wake();
+  }
+
+  /** What a worker learned, for the scheduling thread to record. */
+  private record Outcome(OutboxStore.Row row, Delivery delivery) {}
+
+  /**
+   * Records what the workers learned, on the scheduling thread, before it reads the outbox
+   * again: a read that could miss a "sent" mark would send the same message twice. The
+   * chat stays in flight until its outcome is recorded.
+   */
+  private void recordOutcomes() throws SQLException {
+    Outcome o;
+    while ((o = outcomes.peek()) != null) {
+      record(o.row(), o.delivery());
+      outcomes.poll();
+      inFlight.remove(o.row().chatId());
     }
   }
 
@@ -189,24 +208,17 @@ public final class Sender implements AutoCloseable {
     }
   }
 
-  /** Telegram accepted it: recording that must not be lost, or the family would get it twice. */
+  /** Telegram accepted it. If the store fails here, the outcome stays queued and is recorded later. */
   private void markSentSurely(OutboxStore.Row row, Long messageId) throws SQLException {
-    SQLException last = null;
-    for (int i = 0; i < 20 && running; i++) {
-      try {
-        outbox.markSent(row.id(), messageId, clock.instant());
-        return;
-      } catch (SQLException e) {
-        last = e;
-        try {
-          Thread.sleep(Math.min(100L << i, 3_000));
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          break;
-        }
-      }
+    outbox.markSent(row.id(), messageId, clock.instant());
+  }
+
+  private void pauseBriefly() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
-    if (last != null) throw last;
   }
 
   public long sent() {

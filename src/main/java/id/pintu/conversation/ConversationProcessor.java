@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import id.pintu.dialog.ConversationStatus;
 import id.pintu.dialog.Effect;
 import id.pintu.dialog.Engine;
+import id.pintu.dialog.Input;
 import id.pintu.dialog.Node;
 import id.pintu.dialog.ScriptBook;
 import id.pintu.dialog.SessionState;
@@ -110,7 +111,11 @@ public final class ConversationProcessor {
     SessionStore.Row stored = loadSession(c, chatId);
     SessionState before = stored == null ? null : codec.read(stored.state());
     ScriptBook scripts = book.get();
-    Step step = engine.step(scripts, before, in.input(), now);
+    // A family that had blocked the bot missed our last messages: pick up where they are
+    // instead of reading their first message back as an answer to a question they never saw.
+    Input input = stored != null && stored.unreachable() && before != null && before.status() == ConversationStatus.ACTIVE
+        ? new Input.Start(in.languageHint()) : in.input();
+    Step step = engine.step(scripts, before, input, now);
     SessionState after = step.state();
 
     boolean fresh = before == null || (before.status() == ConversationStatus.ENDED && after.status() != ConversationStatus.ENDED);

@@ -109,6 +109,7 @@ public final class PintuService implements AutoCloseable {
     sender = new Sender(outbox, sessions, cases, new TelegramGateway(client), cfg.sending(), clock);
     processor = new ConversationProcessor(db, engine, book::get, new ReplyComposer(json), new FloodGuard(cfg.flood()), clock,
         cfg.sessions().cacheSize(), sender::wake);
+    sender.onUnreachable(processor::evict);
     lanes = new ChatLanes(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     dispatcher = new InboxDispatcher(inbox, processor, lanes, clock);
     Inbound inbound = new Inbound(inbox, dispatcher, json, clock);

@@ -44,6 +44,7 @@ public final class Sender implements AutoCloseable {
   private final Thread scheduler;
   private final Object signal = new Object();
   private volatile boolean running = true;
+  private volatile java.util.function.LongConsumer unreachableListener = chat -> {};
   private volatile boolean woken;
 
   private final AtomicLong sent = new AtomicLong();
@@ -67,6 +68,11 @@ public final class Sender implements AutoCloseable {
     });
     this.scheduler = new Thread(this::loop, "pintu-sender");
     this.scheduler.setDaemon(true);
+  }
+
+  /** Told when a chat turns out to be unreachable, e.g. to drop cached copies of its session. */
+  public void onUnreachable(java.util.function.LongConsumer listener) {
+    this.unreachableListener = listener;
   }
 
   public void start() {
@@ -201,6 +207,7 @@ public final class Sender implements AutoCloseable {
         int dropped = outbox.failAllPending(row.chatId(), "chat unreachable: " + p.code());
         sessions.markUnreachable(row.chatId());
         cases.markUnreachable(row.chatId());
+        unreachableListener.accept(row.chatId());
         LOG.warn("chat {} is unreachable ({}); {} pending messages stopped", row.chatId(), p.code(), dropped);
       } else {
         LOG.error("outbox row {} refused by Telegram: {}", row.id(), p.code());

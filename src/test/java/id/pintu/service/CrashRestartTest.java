@@ -132,7 +132,7 @@ class CrashRestartTest {
       } catch (Exception e) {
         return false;
       }
-    }, Duration.ofSeconds(60), "the service to be ready");
+    }, Duration.ofSeconds(180), "the service to be ready");
     return p;
   }
 

@@ -20,7 +20,7 @@ public final class DeskStore {
   /** A case as the desk sees it. */
   public record DeskCase(long id, long chatId, String status, String queue, String priority, String lang,
                          String intake, String story, String flags, String handoffReason, Instant openedAt,
-                         Instant handedOffAt, Integer topicThreadId, Long claimedBy, Instant claimedAt,
+                         Instant handedOffAt, Integer topicThreadId, Instant topicRequestedAt, Long claimedBy, Instant claimedAt,
                          Instant announcedAt, Long previousCaseId, String outcome) {
     public boolean urgent() {
       return "urgent".equals(priority);
@@ -105,6 +105,17 @@ public final class DeskStore {
   public void event(Connection c, long caseId, Long actor, String alias, String action, String detail, Instant now) throws SQLException {
     update(c, "INSERT INTO case_events (case_id, at, actor_user_id, actor_alias, action, detail) VALUES (?, ?, ?, ?, ?, ?)",
         caseId, Sql.ts(now), actor, Sql.clip(alias, 64), action, Sql.clip(detail, 300));
+  }
+
+  /** When this action first happened to the case (e.g. {@code consent}), or null. */
+  public Instant firstEvent(Connection c, long caseId, String action) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT MIN(at) AS at FROM case_events WHERE case_id = ? AND action = ?")) {
+      p.setLong(1, caseId);
+      p.setString(2, action);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? Sql.instant(rs, "at") : null;
+      }
+    }
   }
 
   public void note(Connection c, long caseId, long author, String text, Instant now) throws SQLException {
@@ -194,7 +205,7 @@ public final class DeskStore {
           Integer topic = rs.wasNull() ? null : t;
           out.add(new DeskCase(rs.getLong("id"), rs.getLong("chat_id"), rs.getString("status"), rs.getString("queue"),
               rs.getString("priority"), rs.getString("lang"), rs.getString("intake"), rs.getString("story"), rs.getString("flags"),
-              rs.getString("handoff_reason"), Sql.instant(rs, "opened_at"), Sql.instant(rs, "handed_off_at"), topic,
+              rs.getString("handoff_reason"), Sql.instant(rs, "opened_at"), Sql.instant(rs, "handed_off_at"), topic, Sql.instant(rs, "topic_requested_at"),
               Sql.longOrNull(rs, "claimed_by"), Sql.instant(rs, "claimed_at"), Sql.instant(rs, "announced_at"),
               Sql.longOrNull(rs, "previous_case_id"), rs.getString("outcome")));
         }

@@ -36,6 +36,7 @@ public final class ConfigLoader {
       Class<?> type = section.getType();
       if (!type.isRecord()) continue;
       for (var setting : type.getRecordComponents()) {
+        if (!scalar(setting.getType())) continue; // lists and nested records come from the file only
         String var = "PINTU_" + snake(section.getName()) + "_" + snake(setting.getName());
         String value = env.get(var);
         if (value == null) continue;
@@ -44,6 +45,10 @@ public final class ConfigLoader {
         node.put(setting.getName(), value);
       }
     }
+  }
+
+  private static boolean scalar(Class<?> t) {
+    return t.isPrimitive() || t == String.class || Number.class.isAssignableFrom(t) || t == Boolean.class;
   }
 
   static String snake(String camel) {

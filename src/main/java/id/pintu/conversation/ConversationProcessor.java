@@ -61,6 +61,7 @@ public final class ConversationProcessor {
   private final SessionCodec codec = new SessionCodec();
   private final Cache<Long, SessionStore.Row> hot;
   private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private volatile DeskHooks desk;
 
   public ConversationProcessor(Database db, Engine engine, Supplier<ScriptBook> book, ReplyComposer composer,
                                FloodGuard flood, Clock clock, int cacheSize, Runnable outboxChanged) {
@@ -79,6 +80,11 @@ public final class ConversationProcessor {
     this.hot = Caffeine.newBuilder().maximumSize(cacheSize).build();
   }
 
+  /** Connects the counselors' desk (staff chat updates, handoffs, relay); null leaves it out. */
+  public void desk(DeskHooks hooks) {
+    this.desk = hooks;
+  }
+
   /** What became of an update. */
   public enum Outcome { PROCESSED, ALREADY_DONE, REJECTED }
 
@@ -95,6 +101,12 @@ public final class ConversationProcessor {
     }
     Incoming in = UpdateReader.read(u);
     if (in == null) return reject(row, "update type not handled");
+    DeskHooks d = desk;
+    if (!in.privateChat() && d != null && d.isStaffChat(in.chatId())) {
+      if (!d.staffUpdate(row, in)) return Outcome.ALREADY_DONE;
+      outboxChanged.run();
+      return Outcome.PROCESSED;
+    }
     if (!in.privateChat()) return reject(row, "not a private chat");
     Instant now = clock.instant();
     FloodGuard.Pace pace = flood.count(in.chatId(), now);
@@ -110,6 +122,18 @@ public final class ConversationProcessor {
     long chatId = in.chatId();
     SessionStore.Row stored = loadSession(c, chatId);
     SessionState before = stored == null ? null : codec.read(stored.state());
+    DeskHooks d = desk;
+    boolean wasHandedOff = d != null && before != null && before.status() == ConversationStatus.HANDED_OFF && stored.caseId() != null;
+    if (wasHandedOff && in.callbackQueryId() != null && d.familyButton(c, chatId, stored.caseId(), in, now)) {
+      add(c, chatId, stored.caseId(), composer.answerButton(in.callbackQueryId()), now);
+      if (in.messageId() != null) add(c, chatId, stored.caseId(), composer.removeButtons(chatId, in.messageId()), now);
+      inbox.markDone(c, row.updateId(), now);
+      return stored;
+    }
+    if (wasHandedOff && d.closed(c, stored.caseId())) {
+      before = before.withStatus(ConversationStatus.ENDED); // the counselor closed the case: a new first contact
+      wasHandedOff = false;
+    }
     ScriptBook scripts = book.get();
     // A family that had blocked the bot missed our last messages: pick up where they are
     // instead of reading their first message back as an answer to a question they never saw.
@@ -133,21 +157,26 @@ public final class ConversationProcessor {
       enqueue(c, chatId, caseId, new Effect.Send(SLOW_DOWN.in(after.lang())), now);
     }
     boolean learned = fresh;
+    boolean handedOff = false;
     for (Effect e : step.effects()) {
       if (e instanceof Effect.Send s) {
         if (!venting) enqueue(c, chatId, caseId, s, now); // while venting fast, acknowledgements wait
       } else if (e instanceof Effect.Handoff h) {
         cases.handOff(c, caseId, h.queue(), h.priority().wire(), h.reason(), now);
         learned = true;
+        handedOff = true;
       } else if (e instanceof Effect.End end) {
         cases.close(c, caseId, end.reason().startsWith("family") ? "client_ended" : "script_ended", now);
       } else {
         learned = true; // capture, story, flag
+        if (d != null && e instanceof Effect.Capture cap) d.captured(c, caseId, cap, now);
       }
     }
     if (learned) {
       cases.record(c, caseId, after.lang(), after.priority().wire(), codec.intake(after), codec.story(after), codec.flags(after));
     }
+    if (d != null && handedOff) d.waiting(c, chatId, caseId, now);
+    if (wasHandedOff && after.status() == ConversationStatus.HANDED_OFF) d.familyWrote(c, chatId, caseId, in, now);
     if (in.callbackQueryId() != null) {
       add(c, chatId, caseId, composer.answerButton(in.callbackQueryId()), now);
       if (in.messageId() != null && acceptedPress(before, after)) add(c, chatId, caseId, composer.removeButtons(chatId, in.messageId()), now);

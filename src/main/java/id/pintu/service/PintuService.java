@@ -8,6 +8,8 @@ import id.pintu.conversation.ConversationProcessor;
 import id.pintu.conversation.FloodGuard;
 import id.pintu.conversation.IdleConversations;
 import id.pintu.conversation.InboxDispatcher;
+import id.pintu.desk.Desk;
+import id.pintu.desk.StaffDirectory;
 import id.pintu.dialog.DialogFolder;
 import id.pintu.dialog.Engine;
 import id.pintu.dialog.ScriptBook;
@@ -60,6 +62,7 @@ public final class PintuService implements AutoCloseable {
   private ConversationProcessor processor;
   private final AtomicReference<ScriptBook> book = new AtomicReference<>();
   private String botUsername;
+  private Desk desk;
 
   private PintuService(PintuConfig cfg, Clock clock) {
     this.cfg = cfg;
@@ -113,6 +116,7 @@ public final class PintuService implements AutoCloseable {
     lanes = new ChatLanes(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     dispatcher = new InboxDispatcher(inbox, processor, lanes, clock);
     Inbound inbound = new Inbound(inbox, dispatcher, json, clock);
+    if (cfg.desk().enabled()) startDesk(json, dialogs.service().referrals()); // before recovery and sending start
 
     try {
       dispatcher.recover();
@@ -129,6 +133,10 @@ public final class PintuService implements AutoCloseable {
     });
     long sweep = Math.max(1, cfg.sessions().sweepSeconds());
     timers.scheduleWithFixedDelay(idle::sweep, sweep, sweep, TimeUnit.SECONDS);
+    if (desk != null) {
+      long every = Math.max(1, cfg.desk().staffCheckSeconds());
+      timers.scheduleWithFixedDelay(desk.staff()::refresh, every, every, TimeUnit.SECONDS);
+    }
 
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
@@ -152,6 +160,20 @@ public final class PintuService implements AutoCloseable {
       }
     }
     LOG.info("Pintu is running as @{} ({}), HTTP on port {}", botUsername, cfg.telegram().mode(), http.actualPort());
+  }
+
+  /** The counselors' desk in the staff chat; its staff list is re-read when the config file changes. */
+  private void startDesk(ObjectMapper json, java.util.List<id.pintu.dialog.ServiceTexts.Referral> referrals) {
+    StaffDirectory staff = new StaffDirectory(cfg.desk().staff(), Path.of(cfg.desk().staffFile()));
+    desk = new Desk(cfg.desk(), db, new ReplyComposer(json), staff, () -> referrals, clock);
+    sender.hooks(desk.senderHooks());
+    processor.desk(desk);
+    if (staff.size() == 0) LOG.warn("the desk has no staff: add desk.staff to {}", cfg.desk().staffFile());
+    LOG.info("counselors' desk on, {} staff", staff.size());
+  }
+
+  public Desk desk() {
+    return desk;
   }
 
   private static String checkToken(OkHttpTelegramClient client) {

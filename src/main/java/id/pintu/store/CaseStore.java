@@ -59,10 +59,10 @@ public final class CaseStore {
     }
   }
 
-  /** The family asked for (or the script handed them to) a counselor. Keeps the first handoff time. */
+  /** The family asked for (or the script handed them to) a counselor. Keeps the first handoff time and a claim. */
   public void handOff(Connection c, long caseId, String queue, String priority, String reason, Instant now) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(
-        "UPDATE cases SET status = ?, queue = COALESCE(queue, ?), priority = ?, handoff_reason = COALESCE(handoff_reason, ?), handed_off_at = COALESCE(handed_off_at, ?) WHERE id = ? AND status <> ?")) {
+        "UPDATE cases SET status = CASE WHEN status = 'claimed' THEN status ELSE ? END, queue = COALESCE(queue, ?), priority = ?, handoff_reason = COALESCE(handoff_reason, ?), handed_off_at = COALESCE(handed_off_at, ?) WHERE id = ? AND status <> ?")) {
       p.setString(1, WAITING);
       p.setString(2, queue);
       p.setString(3, priority);

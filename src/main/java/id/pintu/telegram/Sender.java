@@ -45,6 +45,25 @@ public final class Sender implements AutoCloseable {
   private final Object signal = new Object();
   private volatile boolean running = true;
   private volatile java.util.function.LongConsumer unreachableListener = chat -> {};
+  private volatile Hooks hooks = new Hooks() {};
+
+  /**
+   * Lets another component take part in sending (the desk: a call into a case topic learns
+   * its thread id only once the topic exists, and a created topic's id is recorded).
+   */
+  public interface Hooks {
+    /** The payload to send for this row; may fill in what was not known when it was stored. */
+    default String prepare(OutboxStore.Row row) throws Exception {
+      return row.payload();
+    }
+
+    /** Telegram accepted the row; {@code resultId} is the new message's or topic's id. Runs before the row is marked sent. */
+    default void accepted(OutboxStore.Row row, Long resultId) throws Exception {}
+  }
+
+  public void hooks(Hooks h) {
+    this.hooks = h == null ? new Hooks() {} : h;
+  }
   private volatile boolean woken;
 
   private final AtomicLong sent = new AtomicLong();
@@ -153,9 +172,9 @@ public final class Sender implements AutoCloseable {
   private void deliver(OutboxStore.Row row) {
     Delivery d;
     try {
-      d = gateway.deliver(row.method(), row.payload());
-    } catch (RuntimeException e) {
-      d = new Delivery.Transient(e.getClass().getSimpleName());
+      d = gateway.deliver(row.method(), hooks.prepare(row));
+    } catch (Exception e) {
+      d = new Delivery.Transient("not ready: " + e.getClass().getSimpleName());
     }
     outcomes.add(new Outcome(row, d));
     wake();
@@ -181,6 +200,11 @@ public final class Sender implements AutoCloseable {
   private void record(OutboxStore.Row row, Delivery d) throws SQLException {
     Instant now = clock.instant();
     if (d instanceof Delivery.Accepted a) {
+      try {
+        hooks.accepted(row, a.messageId());
+      } catch (Exception e) {
+        LOG.error("outbox row {} accepted but its follow-up failed: {}", row.id(), e.toString());
+      }
       markSentSurely(row, a.messageId());
       sent.incrementAndGet();
     } else if (d instanceof Delivery.RetryAfter r) {

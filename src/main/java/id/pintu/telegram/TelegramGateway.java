@@ -9,6 +9,10 @@ import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.ForwardMessage;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.forum.CloseForumTopic;
+import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
+import org.telegram.telegrambots.meta.api.methods.forum.EditForumTopic;
+import org.telegram.telegrambots.meta.api.objects.forum.ForumTopic;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageReplyMarkup;
@@ -28,7 +32,10 @@ public final class TelegramGateway {
       "editmessagetext", EditMessageText.class,
       "copymessage", CopyMessage.class,
       "forwardmessage", ForwardMessage.class,
-      "sendchataction", SendChatAction.class);
+      "sendchataction", SendChatAction.class,
+      "createforumtopic", CreateForumTopic.class,
+      "closeforumtopic", CloseForumTopic.class,
+      "editforumtopic", EditForumTopic.class);
 
   private final TelegramClient client;
   private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -56,6 +63,7 @@ public final class TelegramGateway {
       Long id = null;
       if (result instanceof Message m) id = m.getMessageId() == null ? null : m.getMessageId().longValue();
       else if (result instanceof MessageId mid) id = mid.getMessageId();
+      else if (result instanceof ForumTopic t) id = t.getMessageThreadId() == null ? null : t.getMessageThreadId().longValue();
       return new Delivery.Accepted(id);
     } catch (TelegramApiRequestException e) {
       Integer code = e.getErrorCode();

@@ -63,8 +63,18 @@ final class ServiceHarness implements AutoCloseable {
     return this;
   }
 
+  Path configFile = Path.of("does-not-exist.yaml");
+
+  /** Uses a config file (for lists such as the desk's staff, which come from the file only). */
+  ServiceHarness withConfigFile(String yaml) throws Exception {
+    configFile = dataDir.resolve("pintu.yaml");
+    Files.writeString(configFile, yaml);
+    env.put("PINTU_DESK_STAFF_FILE", configFile.toString());
+    return this;
+  }
+
   PintuConfig config() throws Exception {
-    return ConfigLoader.load(Path.of("does-not-exist.yaml"), env);
+    return ConfigLoader.load(configFile, env);
   }
 
   ServiceHarness start() throws Exception {

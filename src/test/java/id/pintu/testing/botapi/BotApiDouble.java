@@ -225,6 +225,19 @@ public final class BotApiDouble extends VerticleBase {
     return userMessage(groupId, fromUserId, threadId, m -> m.put("text", text));
   }
 
+  /** A member of a forum supergroup posts a photo in a topic. */
+  public int sendPhotoToTopic(long groupId, int threadId, long fromUserId, String caption) {
+    synchronized (lock) {
+      chats.openTopic(groupId, threadId);
+    }
+    return userMessage(groupId, fromUserId, threadId, m -> {
+      m.put("photo", UpdateFactory.photoSizes("photo-" + m.getInteger("message_id")));
+      if (caption != null) {
+        m.put("caption", caption);
+      }
+    });
+  }
+
   /** The user edits a text message they sent earlier: an edited_message update. */
   public int editText(long chatId, int messageId, String newText) {
     int id;
@@ -245,6 +258,11 @@ public final class BotApiDouble extends VerticleBase {
 
   /** The user presses an inline button under one of the bot's messages. */
   public int pressButton(long chatId, int messageId, String callbackData) {
+    return pressButtonAs(chatId, messageId, chatId, callbackData);
+  }
+
+  /** A member of a group (e.g. a counselor in the staff chat) presses an inline button. */
+  public int pressButtonAs(long chatId, int messageId, long fromUserId, String callbackData) {
     int id;
     synchronized (lock) {
       JsonObject message = chats.message(chatId, messageId);
@@ -255,7 +273,7 @@ public final class BotApiDouble extends VerticleBase {
       String queryId = "cbq-" + id;
       chats.issueCallbackQuery(queryId);
       JsonObject query = new JsonObject().put("id", queryId)
-          .put("from", UpdateFactory.person(chatId)).put("message", message)
+          .put("from", UpdateFactory.person(fromUserId)).put("message", message)
           .put("chat_instance", "ci" + chatId).put("data", callbackData);
       updates.pushRaw(UpdateFactory.update(id, "callback_query", query).encode());
     }

@@ -1,0 +1,186 @@
+package id.pintu.desk;
+
+import id.pintu.config.PintuConfig;
+import id.pintu.conversation.DeskHooks;
+import id.pintu.desk.StaffDirectory.Member;
+import id.pintu.dialog.Effect;
+import id.pintu.dialog.Input;
+import id.pintu.dialog.ServiceTexts.Referral;
+import id.pintu.store.CaseStore;
+import id.pintu.store.Database;
+import id.pintu.store.DeskStore;
+import id.pintu.store.DeskStore.DeskCase;
+import id.pintu.store.InboxStore;
+import id.pintu.store.OutboxStore;
+import id.pintu.store.TranscriptStore;
+import id.pintu.telegram.Incoming;
+import id.pintu.telegram.ReplyComposer;
+import id.pintu.telegram.Sender;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The counselors' desk: a forum supergroup where each handed-off case has a topic. Staff
+ * chat updates run in the staff chat's own lane (one at a time, in order), each in one
+ * transaction with the outbox rows it causes; the database decides claims.
+ */
+public final class Desk implements DeskHooks {
+  private static final Logger LOG = LoggerFactory.getLogger(Desk.class);
+  static final String NOT_STAFF = "Maaf, hanya staf layanan yang terdaftar yang dapat memakai tombol dan perintah di grup ini. "
+      + "Hubungi admin bila Anda seharusnya terdaftar.";
+
+  private final long staffChat;
+  private final Database db;
+  private final Clock clock;
+  private final InboxStore inbox;
+  private final DeskStore store;
+  private final StaffDirectory staff;
+  private final DeskOutbox out;
+  private final CaseTopics topics;
+  private final ClaimDesk claims;
+  private final DeskCommands commands;
+  private final Relay relay;
+
+  public Desk(PintuConfig.Desk cfg, Database db, ReplyComposer composer, StaffDirectory staff, Supplier<List<Referral>> referrals, Clock clock) {
+    this.staffChat = cfg.staffChatId();
+    this.db = db;
+    this.clock = clock;
+    this.inbox = new InboxStore(db);
+    this.store = new DeskStore(db);
+    this.staff = staff;
+    TranscriptStore transcript = new TranscriptStore(db);
+    this.out = new DeskOutbox(new OutboxStore(db), transcript, composer, staffChat);
+    this.topics = new CaseTopics(store, out, new HandoverCard(ZoneId.of(cfg.timezone())));
+    this.claims = new ClaimDesk(store, out, staff);
+    this.commands = new DeskCommands(store, out, claims, referrals);
+    this.relay = new Relay(store, out, transcript);
+  }
+
+  /** What the sender must do for the desk: fill in topic thread ids, record created topics. */
+  public Sender.Hooks senderHooks() {
+    return topics;
+  }
+
+  public StaffDirectory staff() {
+    return staff;
+  }
+
+  @Override
+  public boolean isStaffChat(long chatId) {
+    return chatId == staffChat;
+  }
+
+  @Override
+  public boolean staffUpdate(InboxStore.Row row, Incoming in) throws SQLException {
+    Instant now = clock.instant();
+    return db.inTransaction(c -> {
+      if (!inbox.lockPending(c, row.updateId())) return false;
+      handle(c, in, now);
+      inbox.markDone(c, row.updateId(), now);
+      return true;
+    });
+  }
+
+  private void handle(Connection c, Incoming in, Instant now) throws SQLException {
+    boolean button = in.callbackQueryId() != null;
+    boolean command = in.input() instanceof Input.Command;
+    if (!button && "other".equals(in.kind())) return; // service messages (topic created, member joined, ...)
+    Member m = staff.find(in.fromUserId()).orElse(null);
+    if (m == null) {
+      stranger(c, in, button, command, now);
+      return;
+    }
+    if (button) {
+      out.answer(c, in.callbackQueryId(), pressed(c, m, in.text(), now), now);
+      return;
+    }
+    DeskCase k = in.threadId() == null ? null : store.byTopic(c, in.threadId()).orElse(null);
+    if (command) {
+      Input.Command cmd = (Input.Command) in.input();
+      String reply = commands.run(c, m, k, cmd.name(), cmd.argument(), now);
+      out.toStaff(c, in.threadId(), reply, now);
+      return;
+    }
+    if (k != null) relay.fromCounselor(c, m, k, in, now);
+  }
+
+  private String pressed(Connection c, Member m, String data, Instant now) throws SQLException {
+    String[] p = data == null ? new String[0] : data.split(":");
+    if (p.length != 3 || !p[0].equals("d")) return "Tombol ini tidak dikenal.";
+    long caseId;
+    try {
+      caseId = Long.parseLong(p[2]);
+    } catch (NumberFormatException e) {
+      return "Tombol ini tidak dikenal.";
+    }
+    DeskCase k = store.find(c, caseId).orElse(null);
+    if (k == null) return "Kasus tidak ditemukan.";
+    if (CaseStore.CLOSED.equals(k.status())) return "Kasus #" + caseId + " sudah ditutup.";
+    return switch (p[1]) {
+      case "claim" -> claims.claim(c, m, k, now);
+      case "release" -> claims.release(c, m, k, now);
+      case "close" -> DeskCommands.OUTCOME_HELP;
+      default -> "Tombol ini tidak dikenal.";
+    };
+  }
+
+  /** Anyone not on the staff list changes nothing, and is told so once. */
+  private void stranger(Connection c, Incoming in, boolean button, boolean command, Instant now) throws SQLException {
+    if (button) out.answer(c, in.callbackQueryId(), NOT_STAFF, now);
+    if (in.fromUserId() != null && store.firstTimeStranger(c, in.fromUserId(), now)) {
+      LOG.info("someone not on the staff list acted in the staff chat (user {}); told once", in.fromUserId());
+      if (!button) out.toStaff(c, in.threadId(), NOT_STAFF, now);
+    }
+  }
+
+  @Override
+  public void captured(Connection c, long caseId, Effect.Capture capture, Instant now) throws SQLException {
+    if ("consent".equals(capture.field())) store.event(c, caseId, null, null, "consent", capture.value(), now);
+  }
+
+  @Override
+  public void waiting(Connection c, long chatId, long caseId, Instant now) throws SQLException {
+    DeskCase k = store.find(c, caseId).orElse(null);
+    if (k == null) return;
+    store.event(c, caseId, null, null, "handoff", k.priority(), now);
+    if (!topics.open(c, k, now) && k.urgent()) topics.escalated(c, k, now);
+  }
+
+  @Override
+  public boolean closed(Connection c, long caseId) throws SQLException {
+    return store.find(c, caseId).map(k -> CaseStore.CLOSED.equals(k.status())).orElse(false);
+  }
+
+  @Override
+  public void familyWrote(Connection c, long chatId, long caseId, Incoming in, Instant now) throws SQLException {
+    relay.fromFamily(c, chatId, caseId, in, now);
+  }
+
+  @Override
+  public boolean familyButton(Connection c, long chatId, Long caseId, Incoming in, Instant now) throws SQLException {
+    String data = in.text();
+    if (data == null || !data.startsWith("d:rate:")) return false;
+    String[] p = data.split(":");
+    if (p.length != 4) return true;
+    try {
+      long rated = Long.parseLong(p[2]);
+      int score = Integer.parseInt(p[3]);
+      DeskCase k = store.find(c, rated).orElse(null);
+      if (k == null || k.chatId() != chatId || score < 1 || score > 5 || !CaseStore.CLOSED.equals(k.status())) return true;
+      if (store.rate(c, rated, score, now)) {
+        store.event(c, rated, null, null, "rating", String.valueOf(score), now);
+        out.toFamily(c, k, DeskTexts.of(DeskTexts.THANKS_RATING, k.lang()), null, now);
+      }
+    } catch (NumberFormatException e) {
+      return true;
+    }
+    return true;
+  }
+}

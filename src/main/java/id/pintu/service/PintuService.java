@@ -2,13 +2,13 @@ package id.pintu.service;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.admin.ScriptLibrary;
 import id.pintu.config.PintuConfig;
 import id.pintu.conversation.ChatLanes;
 import id.pintu.conversation.ConversationProcessor;
 import id.pintu.conversation.FloodGuard;
 import id.pintu.conversation.IdleConversations;
 import id.pintu.conversation.InboxDispatcher;
-import id.pintu.dialog.DialogFolder;
 import id.pintu.dialog.Engine;
 import id.pintu.dialog.ScriptBook;
 import id.pintu.safety.CrisisScreen;
@@ -33,7 +33,6 @@ import java.util.HexFormat;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -58,7 +57,7 @@ public final class PintuService implements AutoCloseable {
   private LongPollingTransport polling;
   private ScheduledExecutorService timers;
   private ConversationProcessor processor;
-  private final AtomicReference<ScriptBook> book = new AtomicReference<>();
+  private ScriptLibrary library;
   private String botUsername;
 
   private PintuService(PintuConfig cfg, Clock clock) {
@@ -87,15 +86,8 @@ public final class PintuService implements AutoCloseable {
     OkHttpTelegramClient client = new OkHttpTelegramClient(token, url);
     botUsername = checkToken(client);
 
-    DialogFolder.Contents dialogs = DialogFolder.read(Path.of(cfg.dialogs().dir()));
-    if (!dialogs.problems().isEmpty() || dialogs.scripts().isEmpty()) {
-      dialogs.problems().forEach(p -> LOG.error("script problem: {}", p));
-      throw new StartupProblem("The dialog scripts in " + cfg.dialogs().dir() + " have problems: run 'java -jar target/pintu.jar validate "
-          + cfg.dialogs().dir() + "' and fix what it lists.");
-    }
-    book.set(dialogs.book());
-
     db = Database.open(cfg.store());
+    library = openLibrary();
     ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     Engine engine = new Engine(screen);
     SessionStore sessions = new SessionStore(db);
@@ -103,7 +95,7 @@ public final class PintuService implements AutoCloseable {
     OutboxStore outbox = new OutboxStore(db);
     InboxStore inbox = new InboxStore(db);
     sender = new Sender(outbox, sessions, cases, new TelegramGateway(client), cfg.sending(), clock);
-    processor = new ConversationProcessor(db, engine, book::get, new ReplyComposer(json), new FloodGuard(cfg.flood()), clock,
+    processor = new ConversationProcessor(db, engine, library, new ReplyComposer(json), new FloodGuard(cfg.flood()), clock,
         cfg.sessions().cacheSize(), sender::wake);
     lanes = new ChatLanes(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     dispatcher = new InboxDispatcher(inbox, processor, lanes, clock);
@@ -124,6 +116,7 @@ public final class PintuService implements AutoCloseable {
     });
     long sweep = Math.max(1, cfg.sessions().sweepSeconds());
     timers.scheduleWithFixedDelay(idle::sweep, sweep, sweep, TimeUnit.SECONDS);
+    library.watch(timers, cfg.dialogs().watchSeconds());
 
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
@@ -147,6 +140,21 @@ public final class PintuService implements AutoCloseable {
       }
     }
     LOG.info("Pintu is running as @{} ({}), HTTP on port {}", botUsername, cfg.telegram().mode(), http.actualPort());
+  }
+
+  /** The published scripts, with what changed in the dialogs folder published on the way. */
+  private ScriptLibrary openLibrary() {
+    String dir = cfg.dialogs().dir();
+    try {
+      ScriptLibrary lib = ScriptLibrary.open(db, Path.of(dir), clock);
+      if (lib.current().script(ScriptBook.FIRST_CONTACT) == null) {
+        throw new StartupProblem("There is no valid first-contact script in " + dir + " nor in the store: run 'java -jar target/pintu.jar validate "
+            + dir + "' and fix what it lists.");
+      }
+      return lib;
+    } catch (java.sql.SQLException e) {
+      throw new StartupProblem("The store at " + cfg.store().url() + " cannot be read (" + e.getMessage() + "): check store.url and that the database is running.");
+    }
   }
 
   private static String checkToken(OkHttpTelegramClient client) {
@@ -199,6 +207,10 @@ public final class PintuService implements AutoCloseable {
 
   public Database database() {
     return db;
+  }
+
+  public ScriptLibrary library() {
+    return library;
   }
 
   public Sender sender() {

@@ -2,6 +2,8 @@ package id.pintu.service;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.admin.AdminApi;
+import id.pintu.admin.AdminAuth;
 import id.pintu.admin.ScriptLibrary;
 import id.pintu.config.PintuConfig;
 import id.pintu.conversation.ChatLanes;
@@ -58,6 +60,7 @@ public final class PintuService implements AutoCloseable {
   private ScheduledExecutorService timers;
   private ConversationProcessor processor;
   private ScriptLibrary library;
+  private PintuMetrics metrics;
   private String botUsername;
 
   private PintuService(PintuConfig cfg, Clock clock) {
@@ -120,7 +123,15 @@ public final class PintuService implements AutoCloseable {
 
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
-    new HealthEndpoints(db, () -> polling == null || polling.isRunning()).mount(router);
+    AdminAuth adminAuth = AdminAuth.from(cfg.admin());
+    if (cfg.admin().protectMetrics()) AdminApi.requireToken(router, adminAuth, "/metrics", "/health/*");
+    new HealthEndpoints(db, () -> polling == null || polling.isRunning(), cfg.admin().readyInboxBacklog(),
+        cfg.admin().readyOutboxBacklog()).mount(router);
+    metrics = new PintuMetrics(db, dispatcher, sender);
+    processor.observeWith(metrics);
+    metrics.refreshEvery(timers, 5);
+    metrics.mount(router);
+    new AdminApi(db, library, adminAuth, clock).mount(router);
     if (cfg.telegram().webhook()) {
       String secret = cfg.telegram().webhookSecret();
       if (secret == null || secret.isBlank()) {

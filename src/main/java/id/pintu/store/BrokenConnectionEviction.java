@@ -10,7 +10,7 @@ import java.sql.SQLException;
  * after the database comes back.
  */
 public final class BrokenConnectionEviction implements SQLExceptionOverride {
-  @Override
+  @java.lang.Override
   public Override adjudicate(SQLException e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof SQLException s) {

@@ -30,6 +30,7 @@ public final class Main {
       case "validate" -> { return ValidateCommand.run(rest, out, err); }
       case "simulate" -> { return id.pintu.dialog.SimulateCommand.run(rest, System.in, out, err); }
       case "screen" -> { return id.pintu.safety.ScreenCommand.run(rest, System.in, out, err); }
+      case "graph" -> { return id.pintu.admin.GraphCommand.run(rest, out, err); }
       case "help", "--help", "-h" -> {
         usage(out);
         return 0;
@@ -49,6 +50,7 @@ public final class Main {
         "  validate [path]             check the dialog scripts (default: dialogs)",
         "  simulate [--script id] [--lang id|en] [--dialogs dir]",
         "                              chat with a script in the terminal",
+        "  graph <script> [--dialogs dir] print a script as a Mermaid flowchart",
         "  screen [--lexicon file]     try the crisis screen on messages, one per line")));
   }
 }

@@ -27,6 +27,7 @@ public final class ConfigLoader {
         : YAML.createObjectNode();
     if (root == null) root = YAML.createObjectNode();
     applyEnv(root, env);
+    resolveAdminTokens(root, env);
     return YAML.treeToValue(root, PintuConfig.class);
   }
 
@@ -49,6 +50,20 @@ public final class ConfigLoader {
 
   private static boolean scalar(Class<?> t) {
     return t.isPrimitive() || t == String.class || Number.class.isAssignableFrom(t) || t == Boolean.class;
+  }
+
+  /** Admin tokens are named by environment variable in config; their values come from the environment only. */
+  static void resolveAdminTokens(ObjectNode root, Map<String, String> env) {
+    JsonNode admin = root.get("admin");
+    if (!(admin instanceof ObjectNode a) || !a.hasNonNull("tokens")) return;
+    ObjectNode secrets = a.putObject("secrets");
+    for (String ref : a.get("tokens").asText().split(",")) {
+      String[] roleVar = ref.trim().split(":", 2);
+      if (roleVar.length == 2) {
+        String value = env.get(roleVar[1].trim());
+        if (value != null && !value.isBlank()) secrets.put(roleVar[1].trim(), value);
+      }
+    }
   }
 
   static String snake(String camel) {

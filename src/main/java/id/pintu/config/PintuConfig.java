@@ -8,17 +8,19 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * password, webhook secret) are meant to come from the environment only.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dialogs, Sending sending, Sessions sessions, Flood flood, Desk desk) {
+public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dialogs, Sending sending, Sessions sessions, Flood flood,
+                          Desk desk, Admin admin) {
 
   public PintuConfig {
     telegram = telegram == null ? new Telegram(null, null, null, null, null, null) : telegram;
     http = http == null ? new Http(null, null) : http;
     store = store == null ? new Store(null, null, null, null) : store;
-    dialogs = dialogs == null ? new Dialogs(null) : dialogs;
+    dialogs = dialogs == null ? new Dialogs(null, null) : dialogs;
     sending = sending == null ? new Sending(null, null, null, null, null, null, null) : sending;
     sessions = sessions == null ? new Sessions(null, null, null, null) : sessions;
     flood = flood == null ? new Flood(null, null) : flood;
     desk = desk == null ? new Desk(null, null, null, null, null, null, null, null, null, null) : desk;
+    admin = admin == null ? new Admin(null, null, null, null, null, null) : admin;
   }
 
   /**
@@ -59,9 +61,10 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
   }
 
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Dialogs(String dir) {
+  public record Dialogs(String dir, Integer watchSeconds) {
     public Dialogs {
       dir = dir == null || dir.isBlank() ? "dialogs" : dir;
+      watchSeconds = watchSeconds == null ? 3 : watchSeconds;
     }
   }
 
@@ -155,4 +158,27 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
   /** Office hours on some weekdays: {@code days} like {@code mon-fri} or {@code sat}, times {@code HH:mm}. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Hours(String days, String from, String to) {}
+
+  /**
+   * The admin HTTP API.
+   *
+   * @param token the admin token ({@code PINTU_ADMIN_TOKEN}); role admin
+   * @param tokens more tokens, by reference to environment variables: {@code "role:ENV_VAR, ..."},
+   *     e.g. {@code "supervisor:PINTU_TOKEN_ANA, viewer:PINTU_TOKEN_BUDI"}; the variable's name is
+   *     the token's name in the audit log. Roles: admin, supervisor, viewer.
+   * @param secrets the referenced variables' values, filled in by {@link ConfigLoader}; never written in a file
+   * @param protectMetrics true: {@code /metrics} and {@code /health/*} need a token too (any role)
+   * @param readyInboxBacklog {@code /health/ready} fails when more updates than this wait in the inbox
+   * @param readyOutboxBacklog ... or more replies than this wait in the outbox
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Admin(String token, String tokens, java.util.Map<String, String> secrets, Boolean protectMetrics,
+                      Integer readyInboxBacklog, Integer readyOutboxBacklog) {
+    public Admin {
+      secrets = secrets == null ? java.util.Map.of() : java.util.Map.copyOf(secrets);
+      protectMetrics = protectMetrics != null && protectMetrics;
+      readyInboxBacklog = readyInboxBacklog == null ? 1000 : readyInboxBacklog;
+      readyOutboxBacklog = readyOutboxBacklog == null ? 1000 : readyOutboxBacklog;
+    }
+  }
 }

@@ -27,7 +27,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,17 +55,25 @@ public final class ConversationProcessor {
   private final TranscriptStore transcript;
   private final OutboxStore outbox;
   private final Engine engine;
-  private final Supplier<ScriptBook> book;
+  private final ScriptBooks books;
   private final ReplyComposer composer;
   private final FloodGuard flood;
   private final Clock clock;
   private final Runnable outboxChanged;
   private final SessionCodec codec = new SessionCodec();
   private final Cache<Long, SessionStore.Row> hot;
+  private final Cache<Long, Map<String, Integer>> hotPins;
+  private volatile StepObserver observer = StepObserver.NONE;
   private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private volatile DeskHooks desk;
 
   public ConversationProcessor(Database db, Engine engine, Supplier<ScriptBook> book, ReplyComposer composer,
+                               FloodGuard flood, Clock clock, int cacheSize, Runnable outboxChanged) {
+    this(db, engine, (c, pins) -> book.get(), composer, flood, clock, cacheSize, outboxChanged);
+  }
+
+  /** With published script versions: each conversation runs on the versions it is pinned to. */
+  public ConversationProcessor(Database db, Engine engine, ScriptBooks books, ReplyComposer composer,
                                FloodGuard flood, Clock clock, int cacheSize, Runnable outboxChanged) {
     this.db = db;
     this.inbox = new InboxStore(db);
@@ -72,12 +82,13 @@ public final class ConversationProcessor {
     this.transcript = new TranscriptStore(db);
     this.outbox = new OutboxStore(db);
     this.engine = engine;
-    this.book = book;
+    this.books = books;
     this.composer = composer;
     this.flood = flood;
     this.clock = clock;
     this.outboxChanged = outboxChanged;
     this.hot = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    this.hotPins = Caffeine.newBuilder().maximumSize(cacheSize).build();
   }
 
   /** Connects the counselors' desk (staff chat updates, handoffs, relay); null leaves it out. */
@@ -110,14 +121,21 @@ public final class ConversationProcessor {
     if (!in.privateChat()) return reject(row, "not a private chat");
     Instant now = clock.instant();
     FloodGuard.Pace pace = flood.count(in.chatId(), now);
-    SessionStore.Row saved = db.inTransaction(c -> apply(c, row, in, pace, now));
+    Applied[] done = new Applied[1];
+    SessionStore.Row saved = db.inTransaction(c -> apply(c, row, in, pace, now, done));
     if (saved == null) return Outcome.ALREADY_DONE;
     hot.put(in.chatId(), saved);
+    hotPins.put(in.chatId(), done[0].pins());
     outboxChanged.run();
+    observe(in.chatId(), done[0]);
     return Outcome.PROCESSED;
   }
 
-  private SessionStore.Row apply(Connection c, InboxStore.Row row, Incoming in, FloodGuard.Pace pace, Instant now) throws SQLException {
+  /** What a committed step was, for the pins cache and the observer. */
+  private record Applied(SessionState before, Step step, Map<String, Integer> pins) {}
+
+  private SessionStore.Row apply(Connection c, InboxStore.Row row, Incoming in, FloodGuard.Pace pace, Instant now,
+                                 Applied[] done) throws SQLException {
     if (!inbox.lockPending(c, row.updateId())) return null;
     long chatId = in.chatId();
     SessionStore.Row stored = loadSession(c, chatId);
@@ -134,7 +152,9 @@ public final class ConversationProcessor {
       before = before.withStatus(ConversationStatus.ENDED); // the counselor closed the case: a new first contact
       wasHandedOff = false;
     }
-    ScriptBook scripts = book.get();
+    boolean continuing = before != null && before.status() != ConversationStatus.ENDED;
+    Map<String, Integer> pins = continuing ? loadPins(c, chatId) : Map.of();
+    ScriptBook scripts = books.book(c, pins);
     // A family that had blocked the bot missed our last messages: pick up where they are
     // instead of reading their first message back as an answer to a question they never saw.
     Input input = stored != null && stored.unreachable() && before != null && before.status() == ConversationStatus.ACTIVE
@@ -183,6 +203,9 @@ public final class ConversationProcessor {
     }
     SessionStore.Row next = new SessionStore.Row(chatId, codec.write(after), after.status().wire(), caseId, startedAt, now, false, false);
     sessions.save(c, next, now);
+    Map<String, Integer> nextPins = pinned(fresh ? Map.of() : pins, scripts, after);
+    if (stored == null || !nextPins.equals(pins)) sessions.savePins(c, chatId, str(nextPins));
+    done[0] = new Applied(before, step, nextPins);
     inbox.markDone(c, row.updateId(), now);
     return next;
   }
@@ -208,6 +231,63 @@ public final class ConversationProcessor {
     outbox.add(c, chatId, caseId, m.method(), m.payload(), m.optional(), now);
   }
 
+  /**
+   * Pins: a conversation keeps the script versions it started with until it ends. The script
+   * it is in now is pinned to the version it ran on, if it was not pinned yet (a fresh start,
+   * or a goto into a script it had not entered before).
+   */
+  static Map<String, Integer> pinned(Map<String, Integer> pins, ScriptBook scripts, SessionState after) {
+    var script = scripts.script(after.scriptId());
+    if (script == null || pins.containsKey(script.id())) return pins;
+    Map<String, Integer> next = new LinkedHashMap<>(pins);
+    next.put(script.id(), script.version());
+    return Map.copyOf(next);
+  }
+
+  private Map<String, Integer> loadPins(Connection c, long chatId) throws SQLException {
+    Map<String, Integer> cached = hotPins.getIfPresent(chatId);
+    if (cached != null) return cached;
+    String stored = sessions.pins(c, chatId);
+    if (stored == null || stored.isBlank()) return Map.of();
+    try {
+      Map<String, Integer> m = json.readValue(stored, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Integer>>() {});
+      return Map.copyOf(m);
+    } catch (Exception e) {
+      LOG.warn("chat {}: stored script pins unreadable, using the newest scripts", chatId);
+      return Map.of();
+    }
+  }
+
+  private String str(Map<String, Integer> pins) {
+    try {
+      return json.writeValueAsString(new java.util.TreeMap<>(pins));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void observe(long chatId, Applied a) {
+    try {
+      observer.stepped(chatId, a.before(), a.step());
+    } catch (RuntimeException e) {
+      LOG.warn("step observer failed: {}", e.toString());
+    }
+  }
+
+  /** Who is told about committed steps (metrics). */
+  public void observeWith(StepObserver o) {
+    observer = o == null ? StepObserver.NONE : o;
+  }
+
+  /** Tells the observer that an idle conversation was closed at {@code state}. */
+  public void closedIdle(long chatId, SessionState state) {
+    try {
+      observer.closedIdle(chatId, state);
+    } catch (RuntimeException e) {
+      LOG.warn("step observer failed: {}", e.toString());
+    }
+  }
+
   SessionStore.Row loadSession(Connection c, long chatId) throws SQLException {
     SessionStore.Row r = hot.getIfPresent(chatId);
     return r != null ? r : sessions.find(c, chatId).orElse(null);
@@ -216,6 +296,7 @@ public final class ConversationProcessor {
   /** Forgets a cached session, e.g. after another component changed it in the store. */
   public void evict(long chatId) {
     hot.invalidate(chatId);
+    hotPins.invalidate(chatId);
   }
 
   public void remember(SessionStore.Row row) {

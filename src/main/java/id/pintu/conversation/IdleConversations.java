@@ -67,6 +67,7 @@ public final class IdleConversations {
     Instant remindBefore = now.minus(Duration.ofMinutes(cfg.reminderAfterMinutes()));
     Instant closeBefore = now.minus(Duration.ofMinutes(cfg.closeAfterMinutes()));
     try {
+      SessionState[] idleClosed = new SessionState[1];
       SessionStore.Row saved = db.inTransaction(c -> {
         Optional<SessionStore.Row> found = sessions.find(c, chatId);
         if (found.isEmpty()) return null;
@@ -80,6 +81,7 @@ public final class IdleConversations {
           SessionStore.Row next = new SessionStore.Row(chatId, codec.write(ended), ended.status().wire(), r.caseId(),
               r.startedAt(), r.lastFamilyAt(), r.reminded(), r.unreachable());
           sessions.save(c, next, now);
+          idleClosed[0] = s;
           return next;
         }
         if (r.reminded()) return null;
@@ -92,6 +94,7 @@ public final class IdleConversations {
       if (saved != null) {
         processor.remember(saved);
         processor.outboxChanged();
+        if (idleClosed[0] != null) processor.closedIdle(chatId, idleClosed[0]);
       }
     } catch (SQLException | RuntimeException e) {
       LOG.warn("idle check for chat {} failed: {}", chatId, e.toString());

@@ -2,6 +2,9 @@ package id.pintu.service;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.admin.AdminApi;
+import id.pintu.admin.AdminAuth;
+import id.pintu.admin.ScriptLibrary;
 import id.pintu.config.PintuConfig;
 import id.pintu.conversation.ChatLanes;
 import id.pintu.conversation.ConversationProcessor;
@@ -35,7 +38,6 @@ import java.util.HexFormat;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
@@ -60,7 +62,8 @@ public final class PintuService implements AutoCloseable {
   private LongPollingTransport polling;
   private ScheduledExecutorService timers;
   private ConversationProcessor processor;
-  private final AtomicReference<ScriptBook> book = new AtomicReference<>();
+  private ScriptLibrary library;
+  private PintuMetrics metrics;
   private String botUsername;
   private Desk desk;
 
@@ -94,15 +97,8 @@ public final class PintuService implements AutoCloseable {
     OkHttpTelegramClient client = new OkHttpTelegramClient(okHttp, token, url);
     botUsername = checkToken(client);
 
-    DialogFolder.Contents dialogs = DialogFolder.read(Path.of(cfg.dialogs().dir()));
-    if (!dialogs.problems().isEmpty() || dialogs.scripts().isEmpty()) {
-      dialogs.problems().forEach(p -> LOG.error("script problem: {}", p));
-      throw new StartupProblem("The dialog scripts in " + cfg.dialogs().dir() + " have problems: run 'java -jar target/pintu.jar validate "
-          + cfg.dialogs().dir() + "' and fix what it lists.");
-    }
-    book.set(dialogs.book());
-
     db = Database.open(cfg.store());
+    library = openLibrary();
     ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     Engine engine = new Engine(screen);
     SessionStore sessions = new SessionStore(db);
@@ -110,13 +106,13 @@ public final class PintuService implements AutoCloseable {
     OutboxStore outbox = new OutboxStore(db);
     InboxStore inbox = new InboxStore(db);
     sender = new Sender(outbox, sessions, cases, new TelegramGateway(client), cfg.sending(), clock);
-    processor = new ConversationProcessor(db, engine, book::get, new ReplyComposer(json), new FloodGuard(cfg.flood()), clock,
+    processor = new ConversationProcessor(db, engine, library, new ReplyComposer(json), new FloodGuard(cfg.flood()), clock,
         cfg.sessions().cacheSize(), sender::wake);
     sender.onUnreachable(processor::evict);
     lanes = new ChatLanes(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     dispatcher = new InboxDispatcher(inbox, processor, lanes, clock);
     Inbound inbound = new Inbound(inbox, dispatcher, json, clock);
-    if (cfg.desk().enabled()) startDesk(json, dialogs.service().referrals()); // before recovery and sending start
+    if (cfg.desk().enabled()) startDesk(json); // before recovery and sending start
 
     try {
       dispatcher.recover();
@@ -137,10 +133,19 @@ public final class PintuService implements AutoCloseable {
       long every = Math.max(1, cfg.desk().staffCheckSeconds());
       timers.scheduleWithFixedDelay(desk.staff()::refresh, every, every, TimeUnit.SECONDS);
     }
+    library.watch(timers, cfg.dialogs().watchSeconds());
 
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
-    new HealthEndpoints(db, () -> polling == null || polling.isRunning()).mount(router);
+    AdminAuth adminAuth = AdminAuth.from(cfg.admin());
+    if (cfg.admin().protectMetrics()) AdminApi.requireToken(router, adminAuth, "/metrics", "/health/*");
+    new HealthEndpoints(db, () -> polling == null || polling.isRunning(), cfg.admin().readyInboxBacklog(),
+        cfg.admin().readyOutboxBacklog()).mount(router);
+    metrics = new PintuMetrics(db, dispatcher, sender);
+    processor.observeWith(metrics);
+    metrics.refreshEvery(timers, 5);
+    metrics.mount(router);
+    new AdminApi(db, library, adminAuth, clock).mount(router);
     if (cfg.telegram().webhook()) {
       String secret = cfg.telegram().webhookSecret();
       if (secret == null || secret.isBlank()) {
@@ -163,9 +168,9 @@ public final class PintuService implements AutoCloseable {
   }
 
   /** The counselors' desk in the staff chat; its staff list is re-read when the config file changes. */
-  private void startDesk(ObjectMapper json, java.util.List<id.pintu.dialog.ServiceTexts.Referral> referrals) {
+  private void startDesk(ObjectMapper json) {
     StaffDirectory staff = new StaffDirectory(cfg.desk().staff(), Path.of(cfg.desk().staffFile()));
-    desk = new Desk(cfg.desk(), db, new ReplyComposer(json), staff, () -> referrals, clock);
+    desk = new Desk(cfg.desk(), db, new ReplyComposer(json), staff, () -> library.service().referrals(), clock);
     sender.hooks(desk.senderHooks());
     processor.desk(desk);
     if (staff.size() == 0) LOG.warn("the desk has no staff: add desk.staff to {}", cfg.desk().staffFile());
@@ -174,6 +179,21 @@ public final class PintuService implements AutoCloseable {
 
   public Desk desk() {
     return desk;
+  }
+
+  /** The published scripts, with what changed in the dialogs folder published on the way. */
+  private ScriptLibrary openLibrary() {
+    String dir = cfg.dialogs().dir();
+    try {
+      ScriptLibrary lib = ScriptLibrary.open(db, Path.of(dir), clock);
+      if (lib.current().script(ScriptBook.FIRST_CONTACT) == null) {
+        throw new StartupProblem("There is no valid first-contact script in " + dir + " nor in the store: run 'java -jar target/pintu.jar validate "
+            + dir + "' and fix what it lists.");
+      }
+      return lib;
+    } catch (java.sql.SQLException e) {
+      throw new StartupProblem("The store at " + cfg.store().url() + " cannot be read (" + e.getMessage() + "): check store.url and that the database is running.");
+    }
   }
 
   private static String checkToken(OkHttpTelegramClient client) {
@@ -226,6 +246,10 @@ public final class PintuService implements AutoCloseable {
 
   public Database database() {
     return db;
+  }
+
+  public ScriptLibrary library() {
+    return library;
   }
 
   public Sender sender() {

@@ -112,7 +112,7 @@ public final class CaseStore {
     }
   }
 
-  private static List<Row> rows(PreparedStatement p) throws SQLException {
+  static List<Row> rows(PreparedStatement p) throws SQLException {
     List<Row> out = new ArrayList<>();
     try (ResultSet rs = p.executeQuery()) {
       while (rs.next()) {

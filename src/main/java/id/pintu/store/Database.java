@@ -39,6 +39,7 @@ public final class Database implements AutoCloseable {
     hc.setAutoCommit(true);
     hc.setConnectionTimeout(5_000);
     hc.setInitializationFailTimeout(-1); // start even if the store is down; readiness says so
+    hc.setExceptionOverrideClassName(BrokenConnectionEviction.class.getName()); // a dead link is dropped, not reused
     HikariDataSource ds = new HikariDataSource(hc);
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     LOG.info("store ready ({})", pg ? "postgresql" : "h2");

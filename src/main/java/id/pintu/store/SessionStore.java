@@ -90,6 +90,25 @@ public final class SessionStore {
     }
   }
 
+  /** The script versions this chat's conversation is pinned to, as JSON, or null. */
+  public String pins(Connection c, long chatId) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT pins FROM sessions WHERE chat_id = ?")) {
+      p.setLong(1, chatId);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  /** Pins the conversation to script versions (JSON); the session row must exist. */
+  public void savePins(Connection c, long chatId, String pins) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("UPDATE sessions SET pins = ? WHERE chat_id = ?")) {
+      p.setString(1, pins);
+      p.setLong(2, chatId);
+      p.executeUpdate();
+    }
+  }
+
   private static Row read(ResultSet rs) throws SQLException {
     return new Row(rs.getLong("chat_id"), rs.getString("state"), rs.getString("status"), Sql.longOrNull(rs, "case_id"),
         Sql.instant(rs, "started_at"), Sql.instant(rs, "last_family_at"), rs.getBoolean("reminded"), rs.getBoolean("unreachable"));

@@ -1,0 +1,538 @@
+package id.pintu.admin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.dialog.FieldSpec;
+import id.pintu.dialog.Problem;
+import id.pintu.dialog.Script;
+import id.pintu.dialog.ScriptBook;
+import id.pintu.store.AuditLog;
+import id.pintu.store.CaseQuery;
+import id.pintu.store.CaseStore;
+import id.pintu.store.Database;
+import id.pintu.store.ScriptVersionStore;
+import id.pintu.store.TranscriptStore;
+import io.vertx.core.Handler;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin HTTP API under {@code /admin}: scripts (list, read, validate, publish, roll back,
+ * picture) and cases (list, read, CSV export). Every call needs a bearer token; reads of
+ * case data and script changes go to the audit log. All store work runs on worker threads.
+ */
+public final class AdminApi {
+  private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+  private static final String CALLER = "pintu.caller";
+  static final int MAX_PAGE = 500;
+
+  private final ScriptLibrary library;
+  private final AdminAuth auth;
+  private final Clock clock;
+  private final CaseQuery caseQuery;
+  private final CaseStore cases;
+  private final TranscriptStore transcript;
+  private final AuditLog audit;
+  private final ObjectMapper json = new ObjectMapper();
+
+  public AdminApi(Database db, ScriptLibrary library, AdminAuth auth, Clock clock) {
+    this.library = library;
+    this.auth = auth;
+    this.clock = clock;
+    this.caseQuery = new CaseQuery(db);
+    this.cases = new CaseStore(db);
+    this.transcript = new TranscriptStore(db);
+    this.audit = new AuditLog(db);
+  }
+
+  public void mount(Router router) {
+    router.route("/admin/*").handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+    router.route("/admin/*").handler(this::authenticate);
+    AdminAuth.Role viewer = AdminAuth.Role.VIEWER;
+    AdminAuth.Role supervisor = AdminAuth.Role.SUPERVISOR;
+    AdminAuth.Role admin = AdminAuth.Role.ADMIN;
+    router.get("/admin/scripts").handler(role(viewer)).blockingHandler(this::listScripts, false);
+    router.get("/admin/scripts/:id").handler(role(viewer)).blockingHandler(this::getScript, false);
+    router.get("/admin/scripts/:id/graph").handler(role(viewer)).blockingHandler(this::graph, false);
+    router.post("/admin/scripts/:id/validate").handler(role(viewer)).blockingHandler(this::validate, false);
+    router.put("/admin/scripts/:id").handler(role(admin)).blockingHandler(this::publish, false);
+    router.post("/admin/scripts/:id/rollback/:version").handler(role(admin)).blockingHandler(this::rollback, false);
+    router.get("/admin/cases").handler(role(supervisor)).blockingHandler(this::listCases, false);
+    router.get("/admin/cases.csv").handler(role(supervisor)).blockingHandler(this::exportCases, false);
+    router.get("/admin/cases/:id").handler(role(supervisor)).blockingHandler(this::getCase, false);
+    router.get("/admin/audit").handler(role(admin)).blockingHandler(this::auditLog, false);
+  }
+
+  /** Puts these paths behind a token too (any role), when config asks for it. */
+  public static void requireToken(Router router, AdminAuth auth, String... paths) {
+    for (String path : paths) {
+      router.route(path).handler(ctx -> {
+        if (auth.check(ctx.request().getHeader("Authorization")) == null) error(ctx, 401, "a valid token is needed");
+        else ctx.next();
+      });
+    }
+  }
+
+  /** Bearer token check, on the event loop (hashing only; no I/O). */
+  private void authenticate(RoutingContext ctx) {
+    AdminAuth.Caller caller = auth.check(ctx.request().getHeader("Authorization"));
+    if (caller == null) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"pintu-admin\"");
+      error(ctx, 401, "a valid admin token is needed: Authorization: Bearer <token>");
+      return;
+    }
+    ctx.put(CALLER, caller);
+    ctx.next();
+  }
+
+  private static Handler<RoutingContext> role(AdminAuth.Role needed) {
+    return ctx -> {
+      AdminAuth.Caller c = ctx.get(CALLER);
+      if (c == null || !c.role().mayActAs(needed)) {
+        error(ctx, 403, "this token's role (" + (c == null ? "none" : c.role().name().toLowerCase()) + ") may not do this; it needs "
+            + needed.name().toLowerCase());
+        return;
+      }
+      ctx.next();
+    };
+  }
+
+  private static String who(RoutingContext ctx) {
+    AdminAuth.Caller c = ctx.get(CALLER);
+    return c == null ? "?" : c.name();
+  }
+
+  // ---- scripts ----------------------------------------------------------------------------
+
+  private void listScripts(RoutingContext ctx) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    ScriptBook book = library.current();
+    for (Script s : book.scripts().values()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", s.id());
+      m.put("version", s.version());
+      m.put("title", s.title() == null ? null : s.title().byLang());
+      ScriptVersionStore.Version v = library.newest().get(s.id());
+      if (v != null) {
+        m.put("published_by", v.publishedBy());
+        m.put("published_at", v.publishedAt().toString());
+        m.put("comment", v.comment());
+      }
+      out.add(m);
+    }
+    ok(ctx, Map.of("scripts", out));
+  }
+
+  private void getScript(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    try {
+      List<ScriptVersionStore.Version> history = library.history(id);
+      if (history.isEmpty()) {
+        error(ctx, 404, "no script '" + id + "'");
+        return;
+      }
+      ScriptVersionStore.Version now = library.newest().getOrDefault(id, history.get(0));
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", id);
+      m.put("version", now.version());
+      m.put("yaml", now.yaml());
+      List<Map<String, Object>> h = new ArrayList<>();
+      for (ScriptVersionStore.Version v : history) h.add(versionInfo(v));
+      m.put("history", h);
+      ok(ctx, m);
+    } catch (SQLException e) {
+      storeDown(ctx, e);
+    }
+  }
+
+  private static Map<String, Object> versionInfo(ScriptVersionStore.Version v) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("version", v.version());
+    m.put("published_by", v.publishedBy());
+    m.put("published_at", v.publishedAt().toString());
+    m.put("comment", v.comment());
+    return m;
+  }
+
+  private void graph(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    try {
+      String version = ctx.queryParams().get("version");
+      Script s = version == null ? library.current().script(id) : library.script(id, Integer.parseInt(version));
+      if (s == null) {
+        error(ctx, 404, "no script '" + id + "'" + (version == null ? "" : " in version " + version));
+        return;
+      }
+      ctx.response().putHeader("Content-Type", "text/vnd.mermaid; charset=utf-8").end(MermaidGraph.of(s));
+    } catch (NumberFormatException e) {
+      error(ctx, 400, "version must be a number");
+    } catch (SQLException e) {
+      storeDown(ctx, e);
+    }
+  }
+
+  private void validate(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    List<Problem> problems = library.validate(id, body(ctx));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("valid", problems.isEmpty());
+    m.put("problems", problems(problems));
+    ok(ctx, m);
+  }
+
+  private void publish(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!id.matches("[a-z0-9][a-z0-9_-]{0,63}")) {
+      error(ctx, 400, "a script id is lower-case letters, digits, '-' and '_'");
+      return;
+    }
+    String comment = ctx.queryParams().get("comment");
+    if (comment == null) comment = ctx.request().getHeader("X-Pintu-Comment");
+    try {
+      ScriptLibrary.Outcome o = library.publish(id, body(ctx), who(ctx), comment);
+      answerPublish(ctx, id, o, null);
+    } catch (SQLException e) {
+      storeDown(ctx, e);
+    }
+  }
+
+  private void rollback(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    int version;
+    try {
+      version = Integer.parseInt(ctx.pathParam("version"));
+    } catch (NumberFormatException e) {
+      error(ctx, 400, "version must be a number");
+      return;
+    }
+    try {
+      Optional<ScriptLibrary.Outcome> o = library.rollback(id, version, who(ctx));
+      if (o.isEmpty()) {
+        error(ctx, 404, "script '" + id + "' has no version " + version);
+        return;
+      }
+      answerPublish(ctx, id, o.get(), version);
+    } catch (SQLException e) {
+      storeDown(ctx, e);
+    }
+  }
+
+  private void answerPublish(RoutingContext ctx, String id, ScriptLibrary.Outcome o, Integer from) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    if (!o.published()) {
+      m.put("published", false);
+      m.put("problems", problems(o.problems()));
+      send(ctx, 422, m);
+      return;
+    }
+    m.put("published", true);
+    m.put("version", o.version());
+    if (from != null) m.put("rolled_back_to", from);
+    send(ctx, 201, m);
+  }
+
+  private static String body(RoutingContext ctx) {
+    return ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString("UTF-8");
+  }
+
+  static List<Map<String, Object>> problems(List<Problem> ps) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (Problem p : ps) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("file", p.file());
+      m.put("node", p.node());
+      m.put("line", p.line());
+      m.put("column", p.column());
+      m.put("message", p.message());
+      m.put("text", p.toString());
+      out.add(m);
+    }
+    return out;
+  }
+
+  // ---- cases ------------------------------------------------------------------------------
+
+  private void listCases(RoutingContext ctx) {
+    try {
+      CaseQuery.Filter f = filter(ctx);
+      int limit = Math.min(MAX_PAGE, Math.max(1, intParam(ctx, "limit", 50)));
+      int offset = Math.max(0, intParam(ctx, "offset", 0));
+      CaseQuery.Page page = caseQuery.find(f, limit, offset);
+      List<Map<String, Object>> rows = new ArrayList<>();
+      for (CaseStore.Row r : page.rows()) {
+        if (f.flag() != null && !flagsOf(r).contains(f.flag())) continue;
+        rows.add(summary(r));
+      }
+      audit.add(who(ctx), "case.list", clip(ctx.request().query()), clock.instant());
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("total", page.total());
+      m.put("limit", limit);
+      m.put("offset", offset);
+      m.put("cases", rows);
+      ok(ctx, m);
+    } catch (IllegalArgumentException e) {
+      error(ctx, 400, e.getMessage());
+    } catch (SQLException e) {
+      storeDown(ctx, e);
+    }
+  }
+
+  private void getCase(RoutingContext ctx) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      error(ctx, 400, "a case id is a number");
+      return;
+    }
+    try {
+      Optional<CaseStore.Row> found = cases.find(id);
+      audit.add(who(ctx), "case.read", "case " + id, clock.instant());
+      if (found.isEmpty()) {
+        error(ctx, 404, "no case " + id);
+        return;
+      }
+      CaseStore.Row r = found.get();
+      Map<String, Object> m = summary(r);
+      m.put("chat_id", r.chatId());
+      m.put("intake", tree(r.intake()));
+      m.put("story", tree(r.story()));
+      m.put("flags_detail", tree(r.flags()));
+      m.put("handoff_reason", r.handoffReason());
+      List<Map<String, Object>> t = new ArrayList<>();
+      for (TranscriptStore.Row x : transcript.forCase(id)) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("at", x.at().toString());
+        e.put("direction", x.direction());
+        e.put("kind", x.kind());
+        e.put("text", x.text());
+        if (x.fileId() != null) e.put("file_id", x.fileId());
+        t.add(e);
+      }
+      m.put("transcript", t);
+      m.put("history", history(r));
+      ok(ctx, m);
+    } catch (SQLException e) {
+      storeDown(ctx, e);
+    }
+  }
+
+  /** The case's course so far (counselor events come with the desk) and the family's earlier cases. */
+  private List<Map<String, Object>> history(CaseStore.Row r) throws SQLException {
+    List<Map<String, Object>> h = new ArrayList<>();
+    event(h, r.openedAt(), "opened", r.scriptId());
+    event(h, r.handedOffAt(), "handed_off", r.queue());
+    event(h, r.closedAt(), "closed", r.outcome());
+    for (CaseStore.Row earlier : cases.forChat(r.chatId())) {
+      if (earlier.id() != r.id() && earlier.openedAt().isBefore(r.openedAt())) {
+        event(h, earlier.openedAt(), "earlier_case", "case " + earlier.id() + " (" + earlier.status() + ")");
+      }
+    }
+    h.sort((a, b) -> ((String) a.get("at")).compareTo((String) b.get("at")));
+    return h;
+  }
+
+  private static void event(List<Map<String, Object>> h, Instant at, String what, String detail) {
+    if (at == null) return;
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("at", at.toString());
+    m.put("event", what);
+    m.put("detail", detail);
+    h.add(m);
+  }
+
+  /** Non-sensitive fields only: no chat id, story, evidence, or intake field marked sensitive. */
+  private void exportCases(RoutingContext ctx) {
+    try {
+      CaseQuery.Filter f = filter(ctx);
+      Map<String, Boolean> sensitive = sensitivity(library.current());
+      List<String> fields = new ArrayList<>(new TreeSet<>(sensitive.keySet()));
+      fields.removeIf(sensitive::get);
+      StringBuilder csv = new StringBuilder("id,status,queue,priority,lang,script_id,flags,opened_at,handed_off_at,closed_at,outcome");
+      for (String field : fields) csv.append(',').append(csvCell(field));
+      csv.append("\r\n");
+      int offset = 0;
+      int n = 0;
+      while (true) {
+        CaseQuery.Page page = caseQuery.find(f, MAX_PAGE, offset);
+        for (CaseStore.Row r : page.rows()) {
+          List<String> flags = flagsOf(r);
+          if (f.flag() != null && !flags.contains(f.flag())) continue;
+          JsonNode intake = tree(r.intake());
+          csv.append(r.id()).append(',').append(csvCell(r.status())).append(',').append(csvCell(r.queue())).append(',')
+              .append(csvCell(r.priority())).append(',').append(csvCell(r.lang())).append(',').append(csvCell(r.scriptId())).append(',')
+              .append(csvCell(String.join(" ", flags))).append(',').append(csvCell(str(r.openedAt()))).append(',')
+              .append(csvCell(str(r.handedOffAt()))).append(',').append(csvCell(str(r.closedAt()))).append(',').append(csvCell(r.outcome()));
+          for (String field : fields) {
+            JsonNode v = intake == null ? null : intake.get(field);
+            csv.append(',').append(csvCell(v == null || v.isNull() ? null : v.asText()));
+          }
+          csv.append("\r\n");
+          n++;
+        }
+        offset += MAX_PAGE;
+        if (page.rows().size() < MAX_PAGE) break;
+      }
+      audit.add(who(ctx), "case.export", n + " cases" + (ctx.request().query() == null ? "" : " " + clip(ctx.request().query())), clock.instant());
+      ctx.response().putHeader("Content-Type", "text/csv; charset=utf-8")
+          .putHeader("Content-Disposition", "attachment; filename=\"pintu-cases.csv\"").end(csv.toString());
+    } catch (IllegalArgumentException e) {
+      error(ctx, 400, e.getMessage());
+    } catch (SQLException e) {
+      storeDown(ctx, e);
+    }
+  }
+
+  /** Field name to sensitive; a field any script calls sensitive is sensitive everywhere. */
+  static Map<String, Boolean> sensitivity(ScriptBook book) {
+    Map<String, Boolean> m = new LinkedHashMap<>();
+    for (Script s : book.scripts().values()) {
+      for (Map.Entry<String, FieldSpec> e : s.fields().entrySet()) {
+        m.merge(e.getKey(), e.getValue() == null || e.getValue().sensitive(), Boolean::logicalOr);
+      }
+    }
+    return m;
+  }
+
+  private void auditLog(RoutingContext ctx) {
+    try {
+      int limit = Math.min(MAX_PAGE, Math.max(1, intParam(ctx, "limit", 100)));
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (AuditLog.Entry e : audit.recent(limit)) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("at", e.at().toString());
+        m.put("who", e.who());
+        m.put("action", e.action());
+        m.put("target", e.target());
+        out.add(m);
+      }
+      ok(ctx, Map.of("entries", out));
+    } catch (SQLException e) {
+      storeDown(ctx, e);
+    }
+  }
+
+  private Map<String, Object> summary(CaseStore.Row r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", r.id());
+    m.put("status", r.status());
+    m.put("queue", r.queue());
+    m.put("priority", r.priority());
+    m.put("lang", r.lang());
+    m.put("script_id", r.scriptId());
+    m.put("flags", flagsOf(r));
+    m.put("opened_at", str(r.openedAt()));
+    m.put("handed_off_at", str(r.handedOffAt()));
+    m.put("closed_at", str(r.closedAt()));
+    m.put("outcome", r.outcome());
+    return m;
+  }
+
+  private List<String> flagsOf(CaseStore.Row r) {
+    List<String> out = new ArrayList<>();
+    JsonNode n = tree(r.flags());
+    if (n != null && n.get("flags") != null) n.get("flags").forEach(x -> out.add(x.asText()));
+    return out;
+  }
+
+  private static CaseQuery.Filter filter(RoutingContext ctx) {
+    var q = ctx.queryParams();
+    return new CaseQuery.Filter(blank(q.get("status")), blank(q.get("priority")), blank(q.get("flag")), blank(q.get("queue")),
+        date(q.get("from"), false), date(q.get("to"), true));
+  }
+
+  /** {@code 2025-11-01} (a whole day, UTC; {@code to} includes it) or an instant {@code 2025-11-01T08:00:00Z}. */
+  static Instant date(String s, boolean endOfDay) {
+    if (s == null || s.isBlank()) return null;
+    try {
+      if (s.length() == 10) {
+        LocalDate d = LocalDate.parse(s);
+        return (endOfDay ? d.plusDays(1) : d).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      return Instant.parse(s);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("dates are 2025-11-01 or 2025-11-01T08:00:00Z, not '" + s + "'");
+    }
+  }
+
+  private static String blank(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+
+  private static int intParam(RoutingContext ctx, String name, int dflt) {
+    String v = ctx.queryParams().get(name);
+    if (v == null || v.isBlank()) return dflt;
+    try {
+      return Integer.parseInt(v.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number");
+    }
+  }
+
+  private JsonNode tree(String s) {
+    if (s == null) return null;
+    try {
+      return json.readTree(s);
+    } catch (Exception e) {
+      return null;
+    }
+  }
+
+  private static String str(Instant i) {
+    return i == null ? null : i.toString();
+  }
+
+  private static String clip(String s) {
+    return s == null ? "" : s.length() > 150 ? s.substring(0, 150) : s;
+  }
+
+  static String csvCell(String s) {
+    if (s == null) return "";
+    String v = s;
+    // A cell a spreadsheet would run as a formula is quoted as text.
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) v = "'" + v;
+    if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) v = "\"" + v.replace("\"", "\"\"") + "\"";
+    return v;
+  }
+
+  // ---- answers ----------------------------------------------------------------------------
+
+  private void ok(RoutingContext ctx, Object body) {
+    send(ctx, 200, body);
+  }
+
+  private void send(RoutingContext ctx, int status, Object body) {
+    try {
+      ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+          .end(json.writerWithDefaultPrettyPrinter().writeValueAsString(body));
+    } catch (Exception e) {
+      ctx.fail(e);
+    }
+  }
+
+  private static void error(RoutingContext ctx, int status, String message) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+        .end(io.vertx.core.json.Json.encode(Map.of("error", message)));
+  }
+
+  private static void storeDown(RoutingContext ctx, SQLException e) {
+    LOG.warn("admin API: store unavailable: {}", e.getMessage());
+    error(ctx, 503, "the store is not reachable; try again shortly");
+  }
+}

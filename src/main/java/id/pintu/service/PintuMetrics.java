@@ -1,0 +1,111 @@
+package id.pintu.service;
+
+import id.pintu.conversation.InboxDispatcher;
+import id.pintu.conversation.StepObserver;
+import id.pintu.dialog.ConversationStatus;
+import id.pintu.dialog.Effect;
+import id.pintu.dialog.SessionState;
+import id.pintu.dialog.Step;
+import id.pintu.store.Database;
+import id.pintu.store.InboxStore;
+import id.pintu.store.OutboxStore;
+import id.pintu.telegram.Sender;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.ext.web.Router;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /metrics} in Prometheus format. Counts come from the components' own counters and
+ * from each committed step; store-backed numbers (queue length, backlogs) are refreshed on
+ * a timer so that a scrape never waits for the store. No personal data: labels are script
+ * and node ids, queues and priorities only.
+ */
+final class PintuMetrics implements StepObserver {
+  private static final Logger LOG = LoggerFactory.getLogger(PintuMetrics.class);
+
+  final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Database db;
+  private final InboxStore inbox;
+  private final OutboxStore outbox;
+  private final AtomicLong waiting = new AtomicLong();
+  private final AtomicLong inboxBacklog = new AtomicLong();
+  private final AtomicLong outboxBacklog = new AtomicLong();
+  private final Counter crisisFlags;
+
+  PintuMetrics(Database db, InboxDispatcher dispatcher, Sender sender) {
+    this.db = db;
+    this.inbox = new InboxStore(db);
+    this.outbox = new OutboxStore(db);
+    FunctionCounter.builder("pintu.updates.in", dispatcher, InboxDispatcher::processed)
+        .description("updates from families processed").register(registry);
+    FunctionCounter.builder("pintu.messages.out", sender, Sender::sent).description("messages Telegram accepted").register(registry);
+    FunctionCounter.builder("pintu.telegram.429", sender, Sender::tooManyRequests)
+        .description("429 Too Many Requests answers from Telegram").register(registry);
+    FunctionCounter.builder("pintu.send.retries", sender, Sender::retries).description("sends retried").register(registry);
+    FunctionCounter.builder("pintu.send.failed", sender, Sender::failed).description("sends given up").register(registry);
+    crisisFlags = Counter.builder("pintu.crisis.flags").description("conversations flagged as crisis").register(registry);
+    Gauge.builder("pintu.queue.length", waiting, AtomicLong::get).description("cases waiting for a counselor").register(registry);
+    Gauge.builder("pintu.inbox.backlog", inboxBacklog, AtomicLong::get).description("updates waiting to be processed").register(registry);
+    Gauge.builder("pintu.outbox.backlog", outboxBacklog, AtomicLong::get).description("replies waiting to be sent").register(registry);
+  }
+
+  void refreshEvery(ScheduledExecutorService timers, long seconds) {
+    timers.scheduleWithFixedDelay(this::refresh, 0, Math.max(1, seconds), TimeUnit.SECONDS);
+  }
+
+  void refresh() {
+    try {
+      inboxBacklog.set(inbox.backlog());
+      outboxBacklog.set(outbox.backlog());
+      try (Connection c = db.connection();
+           PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM cases WHERE status = 'waiting'");
+           ResultSet rs = p.executeQuery()) {
+        rs.next();
+        waiting.set(rs.getLong(1));
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.debug("metrics refresh skipped: {}", e.getMessage());
+    }
+  }
+
+  @Override
+  public void stepped(long chatId, SessionState before, Step step) {
+    SessionState after = step.state();
+    if (after.inCrisis() && (before == null || !before.inCrisis())) crisisFlags.increment();
+    for (Effect e : step.effects()) {
+      if (e instanceof Effect.Handoff h) {
+        registry.counter("pintu.handoffs", "queue", String.valueOf(h.queue()), "priority", h.priority().wire()).increment();
+      } else if (e instanceof Effect.End end && end.reason().startsWith("family") && before != null) {
+        dropOff(before, "stopped");
+      }
+    }
+  }
+
+  @Override
+  public void closedIdle(long chatId, SessionState state) {
+    dropOff(state, "silent");
+  }
+
+  /** Where a family left before a counselor or the script's end: per script and node. */
+  private void dropOff(SessionState at, String how) {
+    if (at.status() != ConversationStatus.ACTIVE) return;
+    registry.counter("pintu.dropoffs", "script", String.valueOf(at.scriptId()), "node", String.valueOf(at.nodeId()), "how", how).increment();
+  }
+
+  void mount(Router router) {
+    router.get("/metrics").blockingHandler(ctx -> ctx.response()
+        .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()), false);
+  }
+}

@@ -1,0 +1,80 @@
+package id.pintu.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Case lists for supervisors: filters and paging. */
+public final class CaseQuery {
+  /**
+   * @param status open | waiting | claimed | closed, or null for all
+   * @param priority e.g. urgent, or null
+   * @param flag a flag the case carries (crisis, concern, ...), or null
+   * @param from opened at or after, or null
+   * @param to opened before, or null
+   */
+  public record Filter(String status, String priority, String flag, String queue, Instant from, Instant to) {}
+
+  /** One page and how many cases match in all. */
+  public record Page(List<CaseStore.Row> rows, long total) {}
+
+  private final Database db;
+
+  public CaseQuery(Database db) {
+    this.db = db;
+  }
+
+  public Page find(Filter f, int limit, int offset) throws SQLException {
+    StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+    List<Object> args = new ArrayList<>();
+    if (f.status() != null) {
+      where.append(" AND status = ?");
+      args.add(f.status());
+    }
+    if (f.priority() != null) {
+      where.append(" AND priority = ?");
+      args.add(f.priority());
+    }
+    if (f.queue() != null) {
+      where.append(" AND queue = ?");
+      args.add(f.queue());
+    }
+    if (f.flag() != null) {
+      // flags is JSON {"flags":[...],"evidence":[...],...}: match the name inside the flags array.
+      where.append(" AND flags LIKE ?");
+      args.add("{\"flags\":[%\"" + f.flag().replace("%", "").replace("_", "\\_").replace("\"", "") + "\"%],%");
+    }
+    if (f.from() != null) {
+      where.append(" AND opened_at >= ?");
+      args.add(Sql.ts(f.from()));
+    }
+    if (f.to() != null) {
+      where.append(" AND opened_at < ?");
+      args.add(Sql.ts(f.to()));
+    }
+    try (Connection c = db.connection()) {
+      long total;
+      try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM cases" + where)) {
+        bind(p, args);
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          total = rs.getLong(1);
+        }
+      }
+      try (PreparedStatement p = c.prepareStatement("SELECT * FROM cases" + where + " ORDER BY opened_at DESC, id DESC LIMIT ? OFFSET ?")) {
+        bind(p, args);
+        p.setInt(args.size() + 1, limit);
+        p.setInt(args.size() + 2, offset);
+        return new Page(CaseStore.rows(p), total);
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement p, List<Object> args) throws SQLException {
+    for (int i = 0; i < args.size(); i++) p.setObject(i + 1, args.get(i));
+  }
+}

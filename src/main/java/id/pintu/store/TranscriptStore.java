@@ -41,25 +41,17 @@ public final class TranscriptStore {
 
   /** Every message of one case, in order. */
   public List<Row> forCase(long caseId) throws SQLException {
-    try (Connection c = db.connection();
-         PreparedStatement p = c.prepareStatement("SELECT * FROM transcript WHERE case_id = ? ORDER BY id")) {
-      p.setLong(1, caseId);
-      List<Row> out = new ArrayList<>();
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Row(rs.getLong("id"), rs.getLong("chat_id"), Sql.longOrNull(rs, "case_id"), rs.getString("direction"),
-              rs.getString("kind"), rs.getString("text"), rs.getString("file_id"), Sql.longOrNull(rs, "update_id"),
-              Sql.longOrNull(rs, "outbox_id"), Sql.instant(rs, "at")));
-        }
-      }
-      return out;
-    }
+    return select("SELECT * FROM transcript WHERE case_id = ? ORDER BY id", caseId);
   }
 
+  /** Every message of one chat, across its cases, in order. */
   public List<Row> forChat(long chatId) throws SQLException {
-    try (Connection c = db.connection();
-         PreparedStatement p = c.prepareStatement("SELECT * FROM transcript WHERE chat_id = ? ORDER BY id")) {
-      p.setLong(1, chatId);
+    return select("SELECT * FROM transcript WHERE chat_id = ? ORDER BY id", chatId);
+  }
+
+  private List<Row> select(String sql, long key) throws SQLException {
+    try (Connection c = db.connection(); PreparedStatement p = c.prepareStatement(sql)) {
+      p.setLong(1, key);
       List<Row> out = new ArrayList<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {

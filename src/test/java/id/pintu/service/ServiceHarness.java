@@ -78,7 +78,11 @@ final class ServiceHarness implements AutoCloseable {
   }
 
   ServiceHarness start() throws Exception {
-    service = PintuService.start(config(), TEST_SCREEN, Clock.systemUTC());
+    return start(Clock.systemUTC());
+  }
+
+  ServiceHarness start(Clock clock) throws Exception {
+    service = PintuService.start(config(), TEST_SCREEN, clock);
     return this;
   }
 

@@ -105,7 +105,8 @@ public final class ConversationProcessor {
   }
 
   private SessionStore.Row apply(Connection c, InboxStore.Row row, Incoming in, FloodGuard.Pace pace, Instant now) throws SQLException {
-    if (!inbox.lockPending(c, row.updateId())) return null;
+    // Marked done first, in the same transaction: it commits with the effects or not at all.
+    if (!inbox.claimPending(c, row.updateId(), now)) return null;
     long chatId = in.chatId();
     SessionStore.Row stored = loadSession(c, chatId);
     SessionState before = stored == null ? null : codec.read(stored.state());
@@ -149,7 +150,6 @@ public final class ConversationProcessor {
     }
     SessionStore.Row next = new SessionStore.Row(chatId, codec.write(after), after.status().wire(), caseId, startedAt, now, false, false);
     sessions.save(c, next, now);
-    inbox.markDone(c, row.updateId(), now);
     return next;
   }
 

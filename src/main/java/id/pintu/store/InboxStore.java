@@ -85,6 +85,23 @@ public final class InboxStore {
     }
   }
 
+  /**
+   * Claims a pending update inside {@code c}'s transaction by marking it done at once: the
+   * row stays locked until the transaction ends, and a rollback leaves it pending again.
+   * False when it is no longer pending (already processed), so this attempt must do nothing.
+   * One statement instead of {@link #lockPending} followed by {@link #markDone}.
+   */
+  public boolean claimPending(Connection c, long updateId, Instant at) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "UPDATE inbox SET status = ?, processed_at = ? WHERE update_id = ? AND status = ?")) {
+      p.setString(1, DONE);
+      p.setTimestamp(2, Sql.ts(at));
+      p.setLong(3, updateId);
+      p.setString(4, PENDING);
+      return p.executeUpdate() == 1;
+    }
+  }
+
   public void markDone(Connection c, long updateId, Instant at) throws SQLException {
     try (PreparedStatement p = c.prepareStatement("UPDATE inbox SET status = ?, processed_at = ? WHERE update_id = ?")) {
       p.setString(1, DONE);

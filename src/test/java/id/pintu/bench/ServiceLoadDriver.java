@@ -132,7 +132,8 @@ public final class ServiceLoadDriver {
     env.put("PINTU_TELEGRAM_API_URL", api.baseUrl());
     env.put("PINTU_TELEGRAM_POLL_TIMEOUT_SECONDS", "1");
     env.put("PINTU_HTTP_HOST", "127.0.0.1");
-    env.put("PINTU_STORE_URL", "jdbc:h2:file:" + dataDir.resolve("pintu").toAbsolutePath());
+    // h2=";WRITE_DELAY=0" etc. appends H2 settings (the default WRITE_DELAY is 500 ms).
+    env.put("PINTU_STORE_URL", "jdbc:h2:file:" + dataDir.resolve("pintu").toAbsolutePath() + opt("h2", ""));
     env.put("PINTU_DIALOGS_DIR", Path.of("src/test/resources/service-dialogs").toString());
     // The double enforces no limits here; the sender must not be the 30/s bottleneck either.
     env.put("PINTU_SENDING_GLOBAL_PER_SECOND", "100000");
@@ -163,9 +164,9 @@ public final class ServiceLoadDriver {
         committed.add(done - push);
       }
     });
-    System.out.printf(Locale.ROOT, "# Pintu service load driver: transport=%s, nproc=%d, maxHeap=%d MB, load %s, H2 %s%n",
+    System.out.printf(Locale.ROOT, "# Pintu service load driver: transport=%s, nproc=%d, maxHeap=%d MB, load %s, H2 %s%s%n",
         webhook ? "webhook" : "long polling", Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20, loadAverage(), dataDir);
+        Runtime.getRuntime().maxMemory() >> 20, loadAverage(), dataDir, opt("h2", ""));
   }
 
   private void stop() {

@@ -30,7 +30,7 @@ public final class InboxStore {
    */
   public List<Row> addAll(List<Row> rows) throws SQLException {
     if (rows.isEmpty()) return List.of();
-    return db.inTransaction(c -> {
+    List<Row> stored = db.inTransaction(c -> {
       List<Row> added = new ArrayList<>(rows.size());
       try (PreparedStatement p = c.prepareStatement(
           "INSERT INTO inbox (update_id, chat_id, payload, status, received_at, attempts) VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING")) {
@@ -45,6 +45,9 @@ public final class InboxStore {
       }
       return added;
     });
+    // The caller acknowledges the batch to Telegram next: it must be on disk first.
+    db.flush();
+    return stored;
   }
 
   /** Pending updates of one chat, oldest first. */

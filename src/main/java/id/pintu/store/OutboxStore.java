@@ -71,6 +71,11 @@ public final class OutboxStore {
     }
   }
 
+  /** Writes out everything committed so far (see {@link Database#flush()}). */
+  public void flush() throws SQLException {
+    db.flush();
+  }
+
   /** The Bot API call of one row, as JSON; null when the row does not exist. */
   public String payload(long id) throws SQLException {
     try (Connection c = db.connection();

@@ -130,6 +130,7 @@ public final class Sender implements AutoCloseable {
     Map<Long, OutboxStore.Row> heads = new LinkedHashMap<>();
     for (OutboxStore.Row r : rows) heads.putIfAbsent(r.chatId(), r);
     Instant now = clock.instant();
+    boolean flushed = false;
     for (OutboxStore.Row head : heads.values()) {
       if (!pace.globalAvailable(now)) {
         wakeAfter(Duration.ofMillis(20));
@@ -137,6 +138,11 @@ public final class Sender implements AutoCloseable {
       }
       if (inFlight.contains(head.chatId()) || now.isBefore(head.nextAttemptAt())) continue;
       if (!pace.tryTake(head.chatId(), !head.optional(), now)) continue;
+      if (!flushed) {
+        // The state that caused these replies must be on disk before they leave: once per scan.
+        outbox.flush();
+        flushed = true;
+      }
       inFlight.add(head.chatId());
       workers.execute(() -> deliver(head));
     }

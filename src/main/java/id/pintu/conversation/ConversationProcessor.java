@@ -136,7 +136,8 @@ public final class ConversationProcessor {
 
   private SessionStore.Row apply(Connection c, InboxStore.Row row, Incoming in, FloodGuard.Pace pace, Instant now,
                                  Applied[] done) throws SQLException {
-    if (!inbox.lockPending(c, row.updateId())) return null;
+    // Marked done first, in the same transaction: it commits with the effects or not at all.
+    if (!inbox.claimPending(c, row.updateId(), now)) return null;
     long chatId = in.chatId();
     SessionStore.Row stored = loadSession(c, chatId);
     SessionState before = stored == null ? null : codec.read(stored.state());
@@ -206,7 +207,6 @@ public final class ConversationProcessor {
     Map<String, Integer> nextPins = pinned(fresh ? Map.of() : pins, scripts, after);
     if (stored == null || !nextPins.equals(pins)) sessions.savePins(c, chatId, str(nextPins));
     done[0] = new Applied(before, step, nextPins);
-    inbox.markDone(c, row.updateId(), now);
     return next;
   }
 

@@ -30,7 +30,7 @@ public final class InboxStore {
    */
   public List<Row> addAll(List<Row> rows) throws SQLException {
     if (rows.isEmpty()) return List.of();
-    return db.inTransaction(c -> {
+    List<Row> stored = db.inTransaction(c -> {
       List<Row> added = new ArrayList<>(rows.size());
       try (PreparedStatement p = c.prepareStatement(
           "INSERT INTO inbox (update_id, chat_id, payload, status, received_at, attempts) VALUES (?, ?, ?, ?, ?, 0) ON CONFLICT DO NOTHING")) {
@@ -45,6 +45,9 @@ public final class InboxStore {
       }
       return added;
     });
+    // The caller acknowledges the batch to Telegram next: it must be on disk first.
+    db.flush();
+    return stored;
   }
 
   /** Pending updates of one chat, oldest first. */
@@ -82,6 +85,23 @@ public final class InboxStore {
       try (ResultSet rs = p.executeQuery()) {
         return rs.next() && PENDING.equals(rs.getString(1));
       }
+    }
+  }
+
+  /**
+   * Claims a pending update inside {@code c}'s transaction by marking it done at once: the
+   * row stays locked until the transaction ends, and a rollback leaves it pending again.
+   * False when it is no longer pending (already processed), so this attempt must do nothing.
+   * One statement instead of {@link #lockPending} followed by {@link #markDone}.
+   */
+  public boolean claimPending(Connection c, long updateId, Instant at) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(
+        "UPDATE inbox SET status = ?, processed_at = ? WHERE update_id = ? AND status = ?")) {
+      p.setString(1, DONE);
+      p.setTimestamp(2, Sql.ts(at));
+      p.setLong(3, updateId);
+      p.setString(4, PENDING);
+      return p.executeUpdate() == 1;
     }
   }
 

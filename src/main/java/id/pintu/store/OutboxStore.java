@@ -51,21 +51,39 @@ public final class OutboxStore {
   /**
    * The oldest pending rows, whatever their retry time: the sender picks each chat's head
    * from them, so a later message can never overtake an earlier one that waits for a retry.
+   * The payload is not read here (the sender scans often and sends few of the rows it
+   * sees): the rows carry a null payload; read it with {@link #payload(long)} when sending.
    */
   public List<Row> pendingOldestFirst(int limit) throws SQLException {
     try (Connection c = db.connection();
          PreparedStatement p = c.prepareStatement(
-             "SELECT id, chat_id, case_id, method, payload, optional, attempts, next_attempt_at FROM outbox WHERE status = ? ORDER BY id LIMIT ?")) {
+             "SELECT id, chat_id, case_id, method, optional, attempts, next_attempt_at FROM outbox WHERE status = ? ORDER BY id LIMIT ?")) {
       p.setString(1, PENDING);
       p.setInt(2, limit);
       List<Row> out = new ArrayList<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           out.add(new Row(rs.getLong("id"), rs.getLong("chat_id"), Sql.longOrNull(rs, "case_id"), rs.getString("method"),
-              rs.getString("payload"), rs.getBoolean("optional"), rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at")));
+              null, rs.getBoolean("optional"), rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at")));
         }
       }
       return out;
+    }
+  }
+
+  /** Writes out everything committed so far (see {@link Database#flush()}). */
+  public void flush() throws SQLException {
+    db.flush();
+  }
+
+  /** The Bot API call of one row, as JSON; null when the row does not exist. */
+  public String payload(long id) throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("SELECT payload FROM outbox WHERE id = ?")) {
+      p.setLong(1, id);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
     }
   }
 

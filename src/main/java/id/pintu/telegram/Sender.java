@@ -30,6 +30,12 @@ public final class Sender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
   private static final int SCAN = 2_000;
   private static final int OPTIONAL_TRIES = 3;
+  /**
+   * Shortest pause between two scans of the outbox. Every committed update wakes the
+   * sender; under load, scanning on each wake re-read the same oldest rows hundreds of
+   * times a second. One scan hands out every chat's head, so a few ms cost no throughput.
+   */
+  private static final long MIN_TICK_GAP_NANOS = 5_000_000L;
 
   private final OutboxStore outbox;
   private final SessionStore sessions;
@@ -107,7 +113,18 @@ public final class Sender implements AutoCloseable {
   }
 
   private void loop() {
+    long lastTick = 0;
     while (running) {
+      long gap = MIN_TICK_GAP_NANOS - (System.nanoTime() - lastTick);
+      if (gap > 0) {
+        try {
+          TimeUnit.NANOSECONDS.sleep(gap);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+      lastTick = System.nanoTime();
       try {
         recordOutcomes();
         tick();
@@ -134,11 +151,15 @@ public final class Sender implements AutoCloseable {
   /** Hands each chat's oldest pending call to a worker when its chat and Telegram allow it. */
   void tick() throws SQLException {
     if (!running) return;
+    // Enough handed out to keep every worker busy: scanning again would only find the same
+    // rows. Each finished delivery wakes the loop, so the next scan comes as soon as it helps.
+    if (inFlight.size() >= cfg.workers() * 2) return;
     List<OutboxStore.Row> rows = outbox.pendingOldestFirst(SCAN);
     if (rows.isEmpty()) return;
     Map<Long, OutboxStore.Row> heads = new LinkedHashMap<>();
     for (OutboxStore.Row r : rows) heads.putIfAbsent(r.chatId(), r);
     Instant now = clock.instant();
+    boolean flushed = false;
     for (OutboxStore.Row head : heads.values()) {
       if (!pace.globalAvailable(now)) {
         wakeAfter(Duration.ofMillis(20));
@@ -146,6 +167,11 @@ public final class Sender implements AutoCloseable {
       }
       if (inFlight.contains(head.chatId()) || now.isBefore(head.nextAttemptAt())) continue;
       if (!pace.tryTake(head.chatId(), !head.optional(), now)) continue;
+      if (!flushed) {
+        // The state that caused these replies must be on disk before they leave: once per scan.
+        outbox.flush();
+        flushed = true;
+      }
       inFlight.add(head.chatId());
       try {
         workers.execute(() -> deliver(head));
@@ -172,7 +198,9 @@ public final class Sender implements AutoCloseable {
   private void deliver(OutboxStore.Row row) {
     Delivery d;
     try {
-      d = gateway.deliver(row.method(), hooks.prepare(row));
+      OutboxStore.Row full = new OutboxStore.Row(row.id(), row.chatId(), row.caseId(), row.method(),
+          outbox.payload(row.id()), row.optional(), row.attempts(), row.nextAttemptAt());
+      d = gateway.deliver(row.method(), hooks.prepare(full));
     } catch (Exception e) {
       d = new Delivery.Transient("not ready: " + e.getClass().getSimpleName());
     }

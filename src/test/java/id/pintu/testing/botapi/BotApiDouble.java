@@ -308,6 +308,17 @@ public final class BotApiDouble extends VerticleBase {
 
   // ---- readers ----
 
+  /**
+   * Tells {@code listener} of every new bot message the moment it is accepted, without the
+   * cost of {@link #messagesTo}. Runs on the double's context under its lock: it must only
+   * hand the message on (load drivers use it), never block or call back into the double.
+   */
+  public void onMessageSent(java.util.function.Consumer<SentMessage> listener) {
+    synchronized (lock) {
+      chats.sentListener(listener);
+    }
+  }
+
   /** The bot's new messages in a chat (not edits), in the order they were accepted. */
   public List<SentMessage> messagesTo(long chatId) {
     synchronized (lock) {

@@ -23,6 +23,7 @@ final class ChatBook {
   private final Set<String> callbackQueryIds = new HashSet<>();
   private final List<SentMessage> sent = new ArrayList<>();
   private final List<SentMessage> edits = new ArrayList<>();
+  private volatile java.util.function.Consumer<SentMessage> sentListener;
 
   int nextMessageId(long chatId) {
     return lastMessageId.merge(chatId, 1, Integer::sum);
@@ -86,6 +87,15 @@ final class ChatBook {
 
   void recordSent(SentMessage message) {
     sent.add(message);
+    java.util.function.Consumer<SentMessage> l = sentListener;
+    if (l != null) {
+      l.accept(message);
+    }
+  }
+
+  /** Told of every new bot message as it is recorded (under the double's lock: keep it short). */
+  void sentListener(java.util.function.Consumer<SentMessage> listener) {
+    sentListener = listener;
   }
 
   void recordEdit(SentMessage message) {

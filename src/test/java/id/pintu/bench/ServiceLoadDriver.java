@@ -2,7 +2,7 @@ package id.pintu.bench;
 
 import id.pintu.config.ConfigLoader;
 import id.pintu.config.PintuConfig;
-import id.pintu.service.CrisisScreens;
+import id.pintu.safety.CrisisScreens;
 import id.pintu.service.PintuService;
 import id.pintu.store.InboxStore;
 import id.pintu.store.OutboxStore;
@@ -154,7 +154,7 @@ public final class ServiceLoadDriver {
       env.put("PINTU_HTTP_PORT", "0");
     }
     PintuConfig cfg = ConfigLoader.load(Path.of("does-not-exist.yaml"), env);
-    service = PintuService.start(cfg, CrisisScreens.load(Path.of(cfg.dialogs().dir())), Clock.systemUTC());
+    service = PintuService.start(cfg, CrisisScreens.forDialogs(Path.of(cfg.dialogs().dir())), Clock.systemUTC());
     service.dispatcher().afterProcessed(id -> {
       if (!timing) return;
       long done = System.nanoTime() - epoch;

@@ -41,8 +41,13 @@ public final class Database implements AutoCloseable {
     hc.setInitializationFailTimeout(-1); // start even if the store is down; readiness says so
     hc.setExceptionOverrideClassName(BrokenConnectionEviction.class.getName()); // a dead link is dropped, not reused
     HikariDataSource ds = new HikariDataSource(hc);
-    Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-    LOG.info("store ready ({})", pg ? "postgresql" : "h2");
+    var flyway = Flyway.configure().dataSource(ds).locations("classpath:db/migration");
+    String schema = pg ? currentSchema(url) : null;
+    // A URL naming its schema (?currentSchema=pintu) gets its tables there, the schema made if
+    // missing; a plain jdbc:postgresql://host/db URL keeps the server's default (public).
+    if (schema != null) flyway = flyway.schemas(schema).defaultSchema(schema);
+    flyway.load().migrate();
+    LOG.info("store ready ({}{})", pg ? "postgresql" : "h2", schema == null ? "" : ", schema " + schema);
     return new Database(ds, pg);
   }
 
@@ -57,6 +62,20 @@ public final class Database implements AutoCloseable {
     // about ten different ones, so every statement was parsed again each time.
     if (!u.toUpperCase().contains("QUERY_CACHE_SIZE")) u += ";QUERY_CACHE_SIZE=64";
     return u;
+  }
+
+  /** The first schema of a PostgreSQL URL's {@code currentSchema} parameter, or null. */
+  static String currentSchema(String url) {
+    int q = url.indexOf('?');
+    if (q < 0) return null;
+    for (String kv : url.substring(q + 1).split("&")) {
+      int eq = kv.indexOf('=');
+      if (eq > 0 && kv.substring(0, eq).equalsIgnoreCase("currentSchema")) {
+        String first = java.net.URLDecoder.decode(kv.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8).split(",")[0].trim();
+        return first.isEmpty() ? null : first;
+      }
+    }
+    return null;
   }
 
   private static void createParentDir(String url) {

@@ -8,6 +8,7 @@ import id.pintu.config.PintuConfig;
 import id.pintu.store.CaseStore;
 import id.pintu.store.Database;
 import id.pintu.store.DeskStore;
+import id.pintu.testing.TestStore;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -22,21 +23,28 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DeskStoreTest {
   @TempDir Path dir;
+  TestStore store;
   Database db;
   CaseStore cases;
   DeskStore desk;
   final Instant t0 = Instant.parse("2025-11-03T02:00:00Z");
 
   @BeforeEach
-  void open() {
-    db = Database.open(new PintuConfig.Store("jdbc:h2:file:" + dir.resolve("desk").toAbsolutePath(), null, null, 8));
+  void open() throws Exception {
+    store = TestStore.fresh(dir.resolve("desk"));
+    db = Database.open(new PintuConfig.Store(store.url(), store.user(), store.password(), 8));
+    assertEquals(store.postgres(), db.postgres(), "the store this run asked for");
     cases = new CaseStore(db);
     desk = new DeskStore(db);
   }
 
   @AfterEach
-  void close() {
-    db.close();
+  void close() throws Exception {
+    try {
+      db.close();
+    } finally {
+      store.close();
+    }
   }
 
   boolean tx(Database.TxWork<Boolean> w) throws Exception {

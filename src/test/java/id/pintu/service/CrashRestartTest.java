@@ -81,7 +81,7 @@ class CrashRestartTest {
         second.destroy();
         second.waitFor();
       }
-      try (Connection c = DriverManager.getConnection(h.env.get("PINTU_STORE_URL") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa", "");
+      try (Connection c = h.store.connect();
            ResultSet rs = c.createStatement().executeQuery("SELECT status, COUNT(*) FROM inbox GROUP BY status")) {
         List<String> statuses = new ArrayList<>();
         while (rs.next()) statuses.add(rs.getString(1) + "=" + rs.getInt(2));

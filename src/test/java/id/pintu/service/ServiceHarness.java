@@ -11,6 +11,7 @@ import id.pintu.safety.ScreenResult;
 import id.pintu.testing.botapi.BotApiDouble;
 import id.pintu.testing.botapi.RateLimits;
 import id.pintu.testing.botapi.SentMessage;
+import id.pintu.testing.TestStore;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +23,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A real Pintu service against the Bot API double, on a real H2 file in a temporary folder,
- * over real sockets. Tests drive families through the double and read what they received.
+ * A real Pintu service against the Bot API double, on a real store (an H2 file in a temporary
+ * folder, or a fresh PostgreSQL schema with {@code -DPINTU_TEST_STORE=postgres}: see
+ * {@link TestStore}), over real sockets. Tests drive families through the double and read what they received.
  */
 final class ServiceHarness implements AutoCloseable {
   static final String TOKEN = "123456:TEST-token";
@@ -39,17 +41,26 @@ final class ServiceHarness implements AutoCloseable {
   final BotApiDouble api;
   final Path dataDir;
   final Map<String, String> env = new HashMap<>();
+  final TestStore store;
   PintuService service;
 
   ServiceHarness(RateLimits limits) throws Exception {
+    this(limits, TestStore.configured());
+  }
+
+  /** A harness on the given store kind, whatever the run is configured for. */
+  ServiceHarness(RateLimits limits, TestStore.Kind kind) throws Exception {
     api = await(BotApiDouble.start(vertx, TOKEN, limits));
     dataDir = Files.createTempDirectory("pintu-test");
+    store = TestStore.fresh(kind, dataDir.resolve("store"));
     env.put("PINTU_TELEGRAM_TOKEN", TOKEN);
     env.put("PINTU_TELEGRAM_API_URL", api.baseUrl());
     env.put("PINTU_TELEGRAM_POLL_TIMEOUT_SECONDS", "1");
     env.put("PINTU_HTTP_PORT", "0");
     env.put("PINTU_HTTP_HOST", "127.0.0.1");
-    env.put("PINTU_STORE_URL", "jdbc:h2:file:" + dataDir.resolve("pintu").toAbsolutePath());
+    env.put("PINTU_STORE_URL", store.url());
+    env.put("PINTU_STORE_USER", store.user());
+    env.put("PINTU_STORE_PASSWORD", store.password());
     env.put("PINTU_DIALOGS_DIR", TEST_DIALOGS.toString());
     env.put("PINTU_SENDING_POLL_MILLIS", "50");
   }
@@ -156,7 +167,11 @@ final class ServiceHarness implements AutoCloseable {
     try {
       await(api.close());
     } finally {
-      vertx.close();
+      try {
+        vertx.close();
+      } finally {
+        store.close();
+      }
     }
   }
 }

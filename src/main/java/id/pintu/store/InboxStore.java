@@ -116,34 +116,12 @@ public final class InboxStore {
 
   /** Gives up on an update that cannot be processed; the reason names no family text. */
   public void markRejected(long updateId, String reason, Instant at) throws SQLException {
-    try (Connection c = db.connection();
-         PreparedStatement p = c.prepareStatement("UPDATE inbox SET status = ?, processed_at = ?, last_error = ? WHERE update_id = ?")) {
-      p.setString(1, REJECTED);
-      p.setTimestamp(2, Sql.ts(at));
-      p.setString(3, Sql.clip(reason, 300));
-      p.setLong(4, updateId);
-      p.executeUpdate();
-    }
-  }
-
-  public void countAttempt(long updateId, String error) throws SQLException {
-    try (Connection c = db.connection();
-         PreparedStatement p = c.prepareStatement("UPDATE inbox SET attempts = attempts + 1, last_error = ? WHERE update_id = ?")) {
-      p.setString(1, Sql.clip(error, 300));
-      p.setLong(2, updateId);
-      p.executeUpdate();
-    }
+    Sql.update(db, "UPDATE inbox SET status = ?, processed_at = ?, last_error = ? WHERE update_id = ?",
+        REJECTED, at, Sql.clip(reason, 300), updateId);
   }
 
   public long backlog() throws SQLException {
-    try (Connection c = db.connection();
-         PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM inbox WHERE status = ?")) {
-      p.setString(1, PENDING);
-      try (ResultSet rs = p.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return Sql.number(db, "SELECT COUNT(*) FROM inbox WHERE status = ?", PENDING);
   }
 
   private static List<Row> rows(PreparedStatement p) throws SQLException {

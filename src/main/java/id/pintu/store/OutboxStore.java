@@ -100,46 +100,22 @@ public final class OutboxStore {
   }
 
   public void retryAt(long id, Instant next, String error) throws SQLException {
-    try (Connection c = db.connection();
-         PreparedStatement p = c.prepareStatement(
-             "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?")) {
-      p.setTimestamp(1, Sql.ts(next));
-      p.setString(2, Sql.clip(error, 300));
-      p.setLong(3, id);
-      p.executeUpdate();
-    }
+    Sql.update(db, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
+        next, Sql.clip(error, 300), id);
   }
 
   public void markFailed(long id, String error) throws SQLException {
-    try (Connection c = db.connection();
-         PreparedStatement p = c.prepareStatement("UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ? WHERE id = ?")) {
-      p.setString(1, FAILED);
-      p.setString(2, Sql.clip(error, 300));
-      p.setLong(3, id);
-      p.executeUpdate();
-    }
+    Sql.update(db, "UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ? WHERE id = ?",
+        FAILED, Sql.clip(error, 300), id);
   }
 
   /** A chat that can no longer be reached: nothing pending for it is tried again. */
   public int failAllPending(long chatId, String error) throws SQLException {
-    try (Connection c = db.connection();
-         PreparedStatement p = c.prepareStatement("UPDATE outbox SET status = ?, last_error = ? WHERE chat_id = ? AND status = ?")) {
-      p.setString(1, FAILED);
-      p.setString(2, Sql.clip(error, 300));
-      p.setLong(3, chatId);
-      p.setString(4, PENDING);
-      return p.executeUpdate();
-    }
+    return Sql.update(db, "UPDATE outbox SET status = ?, last_error = ? WHERE chat_id = ? AND status = ?",
+        FAILED, Sql.clip(error, 300), chatId, PENDING);
   }
 
   public long backlog() throws SQLException {
-    try (Connection c = db.connection();
-         PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM outbox WHERE status = ?")) {
-      p.setString(1, PENDING);
-      try (ResultSet rs = p.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
+    return Sql.number(db, "SELECT COUNT(*) FROM outbox WHERE status = ?", PENDING);
   }
 }

@@ -33,4 +33,32 @@ final class Sql {
   static String clip(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }
+
+  /** One UPDATE/DELETE on its own connection; parameters bound by type (String, Long, Integer, Boolean, Instant, null). */
+  static int update(Database db, String sql, Object... params) throws SQLException {
+    try (java.sql.Connection c = db.connection(); PreparedStatement p = c.prepareStatement(sql)) {
+      bind(p, params);
+      return p.executeUpdate();
+    }
+  }
+
+  /** A single-number query, e.g. {@code SELECT COUNT(*) ...}. */
+  static long number(Database db, String sql, Object... params) throws SQLException {
+    try (java.sql.Connection c = db.connection(); PreparedStatement p = c.prepareStatement(sql)) {
+      bind(p, params);
+      try (ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  private static void bind(PreparedStatement p, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      Object v = params[i];
+      if (v instanceof Instant t) p.setTimestamp(i + 1, ts(t));
+      else if (v == null) p.setNull(i + 1, Types.NULL);
+      else p.setObject(i + 1, v);
+    }
+  }
 }

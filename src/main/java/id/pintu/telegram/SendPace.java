@@ -10,26 +10,30 @@ import java.time.Instant;
  * Telegram's pace, as token buckets: per private chat (a short burst, then about one a
  * second), per group (20 a minute) and overall (about 30 a second), plus the pauses a 429
  * imposes. Used by the sender's single scheduling thread only.
+ *
+ * <p>The buckets refill on a monotonic ticker, not the service's clock: Telegram counts
+ * real seconds, and a service clock that stands still (a fixed test clock) or jumps must
+ * neither stall sending nor release a burst.
  */
 final class SendPace {
   private static final class Bucket {
     final double capacity;
     final double perSecond;
     double tokens;
-    Instant at;
+    long atNanos;
 
-    Bucket(double capacity, double perSecond, Instant now) {
+    Bucket(double capacity, double perSecond, long nowNanos) {
       this.capacity = capacity;
       this.perSecond = perSecond;
       this.tokens = capacity;
-      this.at = now;
+      this.atNanos = nowNanos;
     }
 
-    boolean has(Instant now) {
-      double elapsed = Duration.between(at, now).toNanos() / 1e9;
+    boolean has(long nowNanos) {
+      double elapsed = (nowNanos - atNanos) / 1e9;
       if (elapsed > 0) {
         tokens = Math.min(capacity, tokens + elapsed * perSecond);
-        at = now;
+        atNanos = nowNanos;
       }
       return tokens >= 1;
     }
@@ -41,28 +45,38 @@ final class SendPace {
 
   private final PintuConfig.Sending cfg;
   private final Bucket global;
+  private final java.util.function.LongSupplier ticker;
   private final Cache<Long, Bucket> chats = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).build();
   private final Cache<Long, Instant> pausedUntil = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).build();
 
-  SendPace(PintuConfig.Sending cfg, Instant now) {
+  SendPace(PintuConfig.Sending cfg) {
+    this(cfg, System::nanoTime);
+  }
+
+  SendPace(PintuConfig.Sending cfg, java.util.function.LongSupplier ticker) {
     this.cfg = cfg;
-    this.global = new Bucket(Math.max(1, cfg.globalPerSecond()), cfg.globalPerSecond(), now);
+    this.ticker = ticker;
+    this.global = new Bucket(Math.max(1, cfg.globalPerSecond()), cfg.globalPerSecond(), ticker.getAsLong());
   }
 
-  boolean globalAvailable(Instant now) {
-    return global.has(now);
+  boolean globalAvailable() {
+    return global.has(ticker.getAsLong());
   }
 
-  /** Takes a slot for one message to {@code chatId}, or says it must wait. */
+  /**
+   * Takes a slot for one message to {@code chatId}, or says it must wait. {@code now} is the
+   * service's time, compared with a 429 pause recorded in the same time.
+   */
   boolean tryTake(long chatId, boolean countsAsMessage, Instant now) {
     Instant until = pausedUntil.getIfPresent(chatId);
     if (until != null && now.isBefore(until)) return false;
-    if (!global.has(now)) return false;
+    long t = ticker.getAsLong();
+    if (!global.has(t)) return false;
     if (countsAsMessage) {
       Bucket b = chats.get(chatId, id -> id < 0
-          ? new Bucket(cfg.perGroupPerMinute(), cfg.perGroupPerMinute() / 60.0, now)
-          : new Bucket(cfg.perChatBurst(), cfg.perChatPerSecond(), now));
-      if (!b.has(now)) return false;
+          ? new Bucket(cfg.perGroupPerMinute(), cfg.perGroupPerMinute() / 60.0, t)
+          : new Bucket(cfg.perChatBurst(), cfg.perChatPerSecond(), t));
+      if (!b.has(t)) return false;
       b.take();
     }
     global.take();

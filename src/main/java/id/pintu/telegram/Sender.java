@@ -85,7 +85,7 @@ public final class Sender implements AutoCloseable {
     this.gateway = gateway;
     this.cfg = cfg;
     this.clock = clock;
-    this.pace = new SendPace(cfg, clock.instant());
+    this.pace = new SendPace(cfg);
     this.workers = Executors.newFixedThreadPool(cfg.workers(), r -> {
       Thread t = new Thread(r, "pintu-send");
       t.setDaemon(true);
@@ -161,7 +161,7 @@ public final class Sender implements AutoCloseable {
     Instant now = clock.instant();
     boolean flushed = false;
     for (OutboxStore.Row head : heads.values()) {
-      if (!pace.globalAvailable(now)) {
+      if (!pace.globalAvailable()) {
         wakeAfter(Duration.ofMillis(20));
         return;
       }

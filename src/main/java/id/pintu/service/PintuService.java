@@ -143,6 +143,7 @@ public final class PintuService implements AutoCloseable {
         cfg.admin().readyOutboxBacklog()).mount(router);
     metrics = new PintuMetrics(db, dispatcher, sender);
     processor.observeWith(metrics);
+    if (desk != null) desk.observeWith(metrics);
     metrics.refreshEvery(timers, 5);
     metrics.mount(router);
     new AdminApi(db, library, adminAuth, clock).mount(router);

@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.pintu.testing.net.TcpProxy;
 import java.net.ServerSocket;
+import id.pintu.store.CaseStore;
+import id.pintu.store.DeskStore;
+import id.pintu.testing.botapi.RateLimits;
+import id.pintu.testing.botapi.SentMessage;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.h2.tools.Server;
@@ -50,6 +57,68 @@ class MetricsAndHealthTest {
       }
       assertTrue(!body.contains("Rina") && !body.contains("ingin mati"), "no personal data in metrics");
     }
+  }
+
+  @Test
+  void timeToClaimAndToFirstCounselorReplyAreMeasuredOncePerCase() throws Exception {
+    MovableClock clock = new MovableClock();
+    try (ServiceHarness h = new ServiceHarness(RateLimits.telegramLike().withGroupPerMinute(100_000))) {
+      AdminHttp.withTokensAndOwnDialogs(h);
+      h.set("PINTU_SENDING_PER_GROUP_PER_MINUTE", "100000").withConfigFile(DeskServiceTest.CONFIG).start(clock);
+      AdminHttp http = new AdminHttp(h);
+      assertEquals(0.0, metric(http, "pintu_time_to_claim_seconds_count{priority=\"normal\"}"), "the series exist before any case");
+
+      long family = 3101;
+      FirstContactWalk.walk(h, family);
+      long caseId = new CaseStore(h.service.database()).forChat(family).get(0).id();
+      DeskStore desk = new DeskStore(h.service.database());
+      DeskServiceTest.until("the case topic", () -> find(desk, caseId).topicThreadId() != null);
+      int thread = find(desk, caseId).topicThreadId();
+      SentMessage card = awaitCard(h, caseId);
+
+      clock.advance(Duration.ofSeconds(90)); // the case waits a minute and a half in the queue
+      h.api.pressButtonAs(DeskServiceTest.STAFF, card.messageId(), DeskServiceTest.SARI, "d:claim:" + caseId);
+      h.awaitText(family, "Kak Sari, konselor kami, sudah bergabung");
+      clock.advance(Duration.ofSeconds(30)); // then half a minute until her first words
+      h.api.sendToTopic(DeskServiceTest.STAFF, thread, DeskServiceTest.SARI, "Halo, saya Sari.");
+      h.awaitText(family, "Halo, saya Sari.");
+      h.api.sendToTopic(DeskServiceTest.STAFF, thread, DeskServiceTest.SARI, "Saya di sini.");
+      h.awaitText(family, "Saya di sini.");
+
+      assertEquals(1.0, metric(http, "pintu_time_to_claim_seconds_count{priority=\"normal\"}"));
+      assertEquals(1.0, metric(http, "pintu_time_to_first_reply_seconds_count{priority=\"normal\"}"), "only the first reply counts");
+      double claim = metric(http, "pintu_time_to_claim_seconds_sum{priority=\"normal\"}");
+      double reply = metric(http, "pintu_time_to_first_reply_seconds_sum{priority=\"normal\"}");
+      assertTrue(claim >= 90 && claim < 90 + 60, "measured from the handoff: " + claim);
+      assertTrue(reply >= 30 && reply < 30 + 60, "measured from the claim: " + reply);
+      assertEquals(1.0, metric(http, "pintu_time_to_claim_seconds_bucket{priority=\"normal\",le=\"120.0\"}"), "a bucket an admin can read");
+      assertEquals(0.0, metric(http, "pintu_time_to_claim_seconds_bucket{priority=\"normal\",le=\"60.0\"}"));
+      assertEquals(0.0, metric(http, "pintu_time_to_claim_seconds_count{priority=\"urgent\"}"));
+    }
+  }
+
+  static DeskStore.DeskCase find(DeskStore desk, long caseId) {
+    try {
+      return desk.find(caseId).orElseThrow();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static SentMessage awaitCard(ServiceHarness h, long caseId) {
+    String claim = "\"d:claim:" + caseId + "\"";
+    DeskServiceTest.until("the handover card", () -> h.api.messagesTo(DeskServiceTest.STAFF).stream()
+        .anyMatch(m -> m.replyMarkupJson() != null && m.replyMarkupJson().contains(claim)));
+    return h.api.messagesTo(DeskServiceTest.STAFF).stream().filter(m -> m.replyMarkupJson() != null && m.replyMarkupJson().contains(claim))
+        .findFirst().orElseThrow();
+  }
+
+  /** The value of one series line on /metrics (the exact name with its labels). */
+  static double metric(AdminHttp http, String series) throws Exception {
+    String body = http.get("/metrics", null).body();
+    Matcher m = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(body);
+    if (!m.find()) throw new AssertionError(series + " missing in:\n" + body);
+    return Double.parseDouble(m.group(1));
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.admin.AdminApi;
 import id.pintu.admin.AdminAuth;
+import id.pintu.admin.EditNotices;
 import id.pintu.admin.ScriptLibrary;
 import id.pintu.config.PintuConfig;
 import id.pintu.conversation.ChatLanes;
@@ -98,8 +99,9 @@ public final class PintuService implements AutoCloseable {
     botUsername = checkToken(client);
 
     db = Database.open(cfg.store());
-    library = openLibrary();
     ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    EditNotices editNotices = cfg.desk().enabled() ? new EditNotices(db, new ReplyComposer(json), cfg.desk().staffChatId(), clock) : null;
+    library = openLibrary(editNotices);
     Engine engine = new Engine(screen);
     SessionStore sessions = new SessionStore(db);
     CaseStore cases = new CaseStore(db);
@@ -109,6 +111,7 @@ public final class PintuService implements AutoCloseable {
     processor = new ConversationProcessor(db, engine, library, new ReplyComposer(json), new FloodGuard(cfg.flood()), clock,
         cfg.sessions().cacheSize(), sender::wake);
     sender.onUnreachable(processor::evict);
+    if (editNotices != null) editNotices.wakeWith(sender::wake);
     lanes = new ChatLanes(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     dispatcher = new InboxDispatcher(inbox, processor, lanes, clock);
     Inbound inbound = new Inbound(inbox, dispatcher, json, clock);
@@ -183,10 +186,10 @@ public final class PintuService implements AutoCloseable {
   }
 
   /** The published scripts, with what changed in the dialogs folder published on the way. */
-  private ScriptLibrary openLibrary() {
+  private ScriptLibrary openLibrary(ScriptLibrary.InvalidEdit onInvalidEdit) {
     String dir = cfg.dialogs().dir();
     try {
-      ScriptLibrary lib = ScriptLibrary.open(db, Path.of(dir), clock);
+      ScriptLibrary lib = ScriptLibrary.open(db, Path.of(dir), clock, onInvalidEdit);
       if (lib.current().script(ScriptBook.FIRST_CONTACT) == null) {
         throw new StartupProblem("There is no valid first-contact script in " + dir + " nor in the store: run 'java -jar target/pintu.jar validate "
             + dir + "' and fix what it lists.");

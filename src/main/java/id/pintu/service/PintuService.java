@@ -28,6 +28,7 @@ import id.pintu.telegram.LongPollingTransport;
 import id.pintu.telegram.ReplyComposer;
 import id.pintu.telegram.Sender;
 import id.pintu.telegram.TelegramGateway;
+import id.pintu.telegram.TelegramProbe;
 import id.pintu.telegram.WebhookTransport;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -67,6 +68,7 @@ public final class PintuService implements AutoCloseable {
   private PintuMetrics metrics;
   private String botUsername;
   private Desk desk;
+  private TelegramProbe telegramProbe;
 
   private PintuService(PintuConfig cfg, Clock clock) {
     this.cfg = cfg;
@@ -142,8 +144,12 @@ public final class PintuService implements AutoCloseable {
     Router router = Router.router(vertx);
     AdminAuth adminAuth = AdminAuth.from(cfg.admin());
     if (cfg.admin().protectMetrics()) AdminApi.requireToken(router, adminAuth, "/metrics", "/health/*");
-    new HealthEndpoints(db, () -> polling == null || polling.isRunning(), cfg.admin().readyInboxBacklog(),
-        cfg.admin().readyOutboxBacklog()).mount(router);
+    telegramProbe = new TelegramProbe(new OkHttpTelegramClient(okHttp.newBuilder().readTimeout(java.time.Duration.ofSeconds(10))
+        .callTimeout(java.time.Duration.ofSeconds(15)).build(), token, url), clock, clock.instant());
+    telegramProbe.start(cfg.admin().telegramCheckSeconds());
+    new HealthEndpoints(db, new HealthEndpoints.Checks(() -> polling == null || polling.isRunning(), cfg.admin().readyInboxBacklog(),
+        cfg.admin().readyOutboxBacklog(), telegramProbe, java.time.Duration.ofSeconds(cfg.admin().readyTelegramDownSeconds()),
+        cfg.telegram().webhook() ? cfg.telegram().webhookUrl() : null, clock)).mount(router);
     metrics = new PintuMetrics(db, dispatcher, sender);
     processor.observeWith(metrics);
     if (desk != null) desk.observeWith(metrics);
@@ -271,6 +277,7 @@ public final class PintuService implements AutoCloseable {
   @Override
   public void close() {
     if (polling != null) polling.close();
+    if (telegramProbe != null) telegramProbe.close();
     if (timers != null) timers.shutdownNow();
     if (http != null) {
       try {

@@ -1,10 +1,12 @@
 package id.pintu.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.pintu.testing.net.TcpProxy;
 import java.net.ServerSocket;
+import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.store.CaseStore;
 import id.pintu.store.DeskStore;
 import id.pintu.testing.botapi.RateLimits;
@@ -119,6 +121,68 @@ class MetricsAndHealthTest {
     Matcher m = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(body);
     if (!m.find()) throw new AssertionError(series + " missing in:\n" + body);
     return Double.parseDouble(m.group(1));
+  }
+
+  /** /health/ready until {@code done} holds for its answer (or 20 s passed); the last answer. */
+  static HttpResponse<String> readyUntil(AdminHttp http, java.util.function.Predicate<HttpResponse<String>> done) throws Exception {
+    HttpResponse<String> r = http.get("/health/ready", null);
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (!done.test(r) && System.currentTimeMillis() < deadline) {
+      ServiceHarness.sleep(200);
+      r = http.get("/health/ready", null);
+    }
+    return r;
+  }
+
+  @Test
+  void readinessFollowsTelegramWithAClearReasonAndRecovers() throws Exception {
+    try (ServiceHarness h = new ServiceHarness()) {
+      h.set("PINTU_ADMIN_TELEGRAM_CHECK_SECONDS", "1").set("PINTU_ADMIN_READY_TELEGRAM_DOWN_SECONDS", "2").start();
+      AdminHttp http = new AdminHttp(h);
+      HttpResponse<String> up = readyUntil(http, r -> r.body().contains("\"checked_at\":\"")); // the first check answered
+      assertEquals(200, up.statusCode(), up.body());
+      JsonNode t = AdminApiTest.json(up).get("telegram");
+      assertTrue(t.get("reachable").asBoolean(), up.body());
+      assertEquals(0, t.get("pending_update_count").asInt(), up.body());
+      assertEquals("none (long polling)", t.get("webhook").asText(), up.body());
+
+      h.api.failures().outageFor(Duration.ofSeconds(5), false);
+      HttpResponse<String> down = readyUntil(http, r -> r.statusCode() == 503);
+      assertEquals(503, down.statusCode(), "unready once Telegram is unreachable for longer than allowed: " + down.body());
+      JsonNode d = AdminApiTest.json(down);
+      assertFalse(d.get("telegram").get("reachable").asBoolean(), down.body());
+      assertTrue(d.get("reasons").toString().contains("Telegram unreachable for"), down.body());
+      assertTrue(d.get("reasons").toString().contains("(limit 2 s): http 502"), down.body());
+      assertEquals("up", d.get("store").asText(), "only Telegram is the matter: " + down.body());
+      assertEquals(200, http.get("/health/live", null).statusCode(), "alive all the same");
+
+      HttpResponse<String> back = readyUntil(http, r -> r.statusCode() == 200);
+      assertEquals(200, back.statusCode(), "ready again once Telegram answers: " + back.body());
+      assertTrue(AdminApiTest.json(back).get("telegram").get("reachable").asBoolean(), back.body());
+      assertFalse(back.body().contains("reasons"), back.body());
+    }
+  }
+
+  @Test
+  void webhookModeReportsTheWebhookAndTelegramsPendingUpdates() throws Exception {
+    int deadPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      deadPort = s.getLocalPort(); // nothing listens here: Telegram cannot deliver, updates pile up on its side
+    }
+    String hook = "http://127.0.0.1:" + deadPort + "/telegram/webhook";
+    try (ServiceHarness h = new ServiceHarness()) {
+      h.set("PINTU_TELEGRAM_MODE", "webhook").set("PINTU_TELEGRAM_WEBHOOK_URL", hook).set("PINTU_TELEGRAM_WEBHOOK_SECRET", "s3cret")
+          .set("PINTU_ADMIN_TELEGRAM_CHECK_SECONDS", "1").start();
+      AdminHttp http = new AdminHttp(h);
+      h.api.sendText(4001, "/start");
+      h.api.sendText(4002, "/start");
+      HttpResponse<String> r = readyUntil(http, x -> x.body().contains("\"pending_update_count\":2") && x.body().contains("webhook_last_error\""));
+      JsonNode t = AdminApiTest.json(r).get("telegram");
+      assertEquals(2, t.get("pending_update_count").asInt(), r.body());
+      assertEquals("set", t.get("webhook").asText(), r.body());
+      assertTrue(t.get("webhook_last_error").asText().length() > 0, r.body());
+      assertFalse(r.body().contains(hook), "the address is not shown: " + r.body());
+    }
   }
 
   @Test

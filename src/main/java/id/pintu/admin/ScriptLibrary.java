@@ -193,9 +193,16 @@ public final class ScriptLibrary implements ScriptBooks {
 
   /** Publishes {@code yaml} as the next version of script {@code id}, only if it validates. */
   public synchronized Outcome publish(String id, String yaml, String by, String comment) throws SQLException {
+    return publish(id, yaml, by, comment, "script.publish");
+  }
+
+  private Outcome publish(String id, String yaml, String by, String comment, String action) throws SQLException {
     List<Problem> problems = validate(id, yaml);
-    if (!problems.isEmpty()) return new Outcome(0, problems);
-    ScriptVersionStore.Version v = store(id, yaml, by, comment);
+    if (!problems.isEmpty()) {
+      audit.add(by, action + ".refused", id + ": " + problems.size() + " problems", clock.instant());
+      return new Outcome(0, problems);
+    }
+    ScriptVersionStore.Version v = store(id, yaml, by, comment, action);
     writeBack(id, yaml);
     tellPublished(id + ".yaml", v.version()); // the file now holds this version: an earlier refused edit of it is gone
     return new Outcome(v.version(), List.of());
@@ -205,14 +212,14 @@ public final class ScriptLibrary implements ScriptBooks {
   public synchronized Optional<Outcome> rollback(String id, int version, String by) throws SQLException {
     Optional<ScriptVersionStore.Version> old = store.find(id, version);
     if (old.isEmpty()) return Optional.empty();
-    return Optional.of(publish(id, old.get().yaml(), by, "rollback to version " + version));
+    return Optional.of(publish(id, old.get().yaml(), by, "rollback to version " + version, "script.rollback"));
   }
 
-  private ScriptVersionStore.Version store(String id, String yaml, String by, String comment) throws SQLException {
+  private ScriptVersionStore.Version store(String id, String yaml, String by, String comment, String action) throws SQLException {
     Instant now = clock.instant();
     ScriptVersionStore.Version v = db.inTransaction(c -> {
       int n = store.add(c, id, yaml, by, comment, now);
-      audit.add(c, by, "script.publish", id + " v" + n, now);
+      audit.add(c, by, action, id + " v" + n + ("script.rollback".equals(action) ? " (" + comment + ")" : ""), now);
       return new ScriptVersionStore.Version(id, n, yaml, by, now, comment);
     });
     install(v);
@@ -371,7 +378,7 @@ public final class ScriptLibrary implements ScriptBooks {
     }
     for (Map.Entry<String, String> e : accepted.entrySet()) {
       String id = e.getKey().replaceFirst("\\.ya?ml$", "");
-      ScriptVersionStore.Version v = store(id, e.getValue(), BY_FILE, "from " + dir.resolve(e.getKey()));
+      ScriptVersionStore.Version v = store(id, e.getValue(), BY_FILE, "from " + dir.resolve(e.getKey()), "script.publish");
       tellPublished(e.getKey(), v.version());
     }
   }

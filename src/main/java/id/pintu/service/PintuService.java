@@ -155,7 +155,7 @@ public final class PintuService implements AutoCloseable {
     if (desk != null) desk.observeWith(metrics);
     metrics.refreshEvery(timers, 5);
     metrics.mount(router);
-    new AdminApi(db, library, adminAuth, clock).mount(router);
+    new AdminApi(db, library, adminAuth, clock).staff(desk == null ? null : desk.staff()).mount(router);
     if (cfg.telegram().webhook()) {
       String secret = cfg.telegram().webhookSecret();
       if (secret == null || secret.isBlank()) {

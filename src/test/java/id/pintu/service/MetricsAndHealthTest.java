@@ -54,7 +54,8 @@ class MetricsAndHealthTest {
           "pintu_send_retries_total", "pintu_send_failed_total", "pintu_handoffs_total{priority=\"normal\",queue=\"general\"}",
           "pintu_handoffs_total{priority=\"urgent\",queue=\"crisis\"}", "pintu_crisis_flags_total 1.0", "pintu_queue_length 2.0",
           "pintu_inbox_backlog", "pintu_outbox_backlog",
-          "pintu_dropoffs_total{how=\"stopped\",node=\"consent\",script=\"first-contact\"} 1.0"}) {
+          "pintu_dropoffs_total{how=\"stopped\",node=\"consent\",script=\"first-contact\"} 1.0",
+          "pintu_time_to_claim_seconds_count{priority=\"urgent\"}", "pintu_time_to_first_reply_seconds_count{priority=\"normal\"}"}) {
         assertTrue(body.contains(series), series + " missing in:\n" + body);
       }
       assertTrue(!body.contains("Rina") && !body.contains("ingin mati"), "no personal data in metrics");

@@ -108,8 +108,8 @@ class AdminStaffChatTest {
   void casesFilterByCounselorAliasOrUserIdInTheListAndTheExport() throws Exception {
     long sari = handedOffAndClaimed(5001, DeskServiceTest.SARI, "Kak Sari");
     long adi = handedOffAndClaimed(5002, DeskServiceTest.ADI, "Mas Adi");
-    h.api.sendToTopic(STAFF, MetricsAndHealthTest.find(new DeskStore(h.service.database()), sari).topicThreadId(), DeskServiceTest.SARI, "Halo");
-    h.awaitText(5001, "Halo");
+    h.api.sendToTopic(STAFF, MetricsAndHealthTest.find(new DeskStore(h.service.database()), sari).topicThreadId(), DeskServiceTest.SARI, "Selamat siang, saya Sari.");
+    h.awaitText(5001, "Selamat siang, saya Sari.");
 
     JsonNode bySari = AdminApiTest.json(http.get("/admin/cases?counselor=Kak%20Sari", AdminHttp.SUPERVISOR));
     assertEquals(1, bySari.get("total").asInt(), bySari.toString());

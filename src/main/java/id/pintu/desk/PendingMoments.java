@@ -12,7 +12,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Moments noted inside a desk transaction, handed to the {@link DeskMoments} observer only
  * once it committed, so a retried transaction is not counted twice. Per thread: each
- * transaction runs on one thread from start to commit.
+ * transaction runs on one thread from start to commit. Only the staff-update transaction
+ * ({@link Desk#staffUpdate}) begins and commits; a claim or reply made on another path would
+ * need the same begin/committed around its transaction to be counted.
  */
 final class PendingMoments {
   private static final Logger LOG = LoggerFactory.getLogger(PendingMoments.class);

@@ -30,10 +30,6 @@ final class HealthEndpoints {
   private final Database db;
   private final Checks checks;
 
-  HealthEndpoints(Database db, BooleanSupplier transportUp) {
-    this(db, new Checks(transportUp, Long.MAX_VALUE, Long.MAX_VALUE, null, Duration.ZERO, null, Clock.systemUTC()));
-  }
-
   HealthEndpoints(Database db, Checks checks) {
     this.db = db;
     this.checks = checks;

@@ -2,6 +2,7 @@ package id.pintu.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import id.pintu.desk.StaffDirectory;
 import id.pintu.dialog.FieldSpec;
 import id.pintu.dialog.Problem;
 import id.pintu.dialog.Script;
@@ -48,6 +49,7 @@ public final class AdminApi {
   private final TranscriptStore transcript;
   private final AuditLog audit;
   private final ObjectMapper json = new ObjectMapper();
+  private volatile StaffDirectory staff;
 
   public AdminApi(Database db, ScriptLibrary library, AdminAuth auth, Clock clock) {
     this.library = library;
@@ -57,6 +59,12 @@ public final class AdminApi {
     this.cases = new CaseStore(db);
     this.transcript = new TranscriptStore(db);
     this.audit = new AuditLog(db);
+  }
+
+  /** The desk's staff list, to filter cases by a counselor's alias and show who handles them. */
+  public AdminApi staff(StaffDirectory directory) {
+    this.staff = directory;
+    return this;
   }
 
   public void mount(Router router) {
@@ -274,10 +282,13 @@ public final class AdminApi {
       int limit = Math.min(MAX_PAGE, Math.max(1, intParam(ctx, "limit", 50)));
       int offset = Math.max(0, intParam(ctx, "offset", 0));
       CaseQuery.Page page = caseQuery.find(f, limit, offset);
+      Map<Long, CaseQuery.Handling> handling = caseQuery.handling(page.rows().stream().map(CaseStore.Row::id).toList());
       List<Map<String, Object>> rows = new ArrayList<>();
       for (CaseStore.Row r : page.rows()) {
         if (f.flag() != null && !flagsOf(r).contains(f.flag())) continue;
-        rows.add(summary(r));
+        Map<String, Object> m = summary(r);
+        handled(m, handling.get(r.id()));
+        rows.add(m);
       }
       audit.add(who(ctx), "case.list", clip(ctx.request().query()), clock.instant());
       Map<String, Object> m = new LinkedHashMap<>();
@@ -310,6 +321,7 @@ public final class AdminApi {
       }
       CaseStore.Row r = found.get();
       Map<String, Object> m = summary(r);
+      handled(m, caseQuery.handling(List.of(id)).get(id));
       m.put("chat_id", r.chatId());
       m.put("intake", tree(r.intake()));
       m.put("story", tree(r.story()));
@@ -364,13 +376,15 @@ public final class AdminApi {
       Map<String, Boolean> sensitive = sensitivity(library.current());
       List<String> fields = new ArrayList<>(new TreeSet<>(sensitive.keySet()));
       fields.removeIf(sensitive::get);
-      StringBuilder csv = new StringBuilder("id,status,queue,priority,lang,script_id,flags,opened_at,handed_off_at,closed_at,outcome");
+      StringBuilder csv = new StringBuilder(
+          "id,status,queue,priority,lang,script_id,flags,opened_at,handed_off_at,closed_at,outcome,counselor,claimed_at,first_reply_at");
       for (String field : fields) csv.append(',').append(csvCell(field));
       csv.append("\r\n");
       int offset = 0;
       int n = 0;
       while (true) {
         CaseQuery.Page page = caseQuery.find(f, MAX_PAGE, offset);
+        Map<Long, CaseQuery.Handling> handling = caseQuery.handling(page.rows().stream().map(CaseStore.Row::id).toList());
         for (CaseStore.Row r : page.rows()) {
           List<String> flags = flagsOf(r);
           if (f.flag() != null && !flags.contains(f.flag())) continue;
@@ -379,6 +393,9 @@ public final class AdminApi {
               .append(csvCell(r.priority())).append(',').append(csvCell(r.lang())).append(',').append(csvCell(r.scriptId())).append(',')
               .append(csvCell(String.join(" ", flags))).append(',').append(csvCell(str(r.openedAt()))).append(',')
               .append(csvCell(str(r.handedOffAt()))).append(',').append(csvCell(str(r.closedAt()))).append(',').append(csvCell(r.outcome()));
+          CaseQuery.Handling h = handling.get(r.id());
+          csv.append(',').append(csvCell(h.counselor() == null ? null : alias(h.counselor()))).append(',')
+              .append(csvCell(str(h.claimedAt()))).append(',').append(csvCell(str(h.firstReplyAt())));
           for (String field : fields) {
             JsonNode v = intake == null ? null : intake.get(field);
             csv.append(',').append(csvCell(v == null || v.isNull() ? null : v.asText()));
@@ -444,6 +461,35 @@ public final class AdminApi {
     return m;
   }
 
+  /** Who holds the case (or held it when it was closed), since when, and when they first wrote to the family. */
+  private void handled(Map<String, Object> m, CaseQuery.Handling h) {
+    if (h == null || h.counselor() == null) {
+      m.put("counselor", null);
+      return;
+    }
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("user_id", h.counselor());
+    c.put("alias", alias(h.counselor()));
+    m.put("counselor", c);
+    m.put("claimed_at", str(h.claimedAt()));
+    m.put("first_reply_at", str(h.firstReplyAt()));
+  }
+
+  private String alias(long userId) {
+    StaffDirectory s = staff;
+    return s == null ? String.valueOf(userId) : s.find(userId).map(StaffDirectory.Member::alias).orElse(String.valueOf(userId));
+  }
+
+  /** A counselor by Telegram user id or by alias (as on the staff list, e.g. "Kak Sari"). */
+  private Long counselor(String param) {
+    if (param == null) return null;
+    if (param.matches("-?\\d{1,19}")) return Long.parseLong(param);
+    StaffDirectory s = staff;
+    if (s == null) throw new IllegalArgumentException("there is no staff list (the desk is off): give the counselor's Telegram user id");
+    return s.byAlias(param).map(StaffDirectory.Member::userId)
+        .orElseThrow(() -> new IllegalArgumentException("no one on the staff list has the alias '" + param + "'"));
+  }
+
   private List<String> flagsOf(CaseStore.Row r) {
     List<String> out = new ArrayList<>();
     JsonNode n = tree(r.flags());
@@ -451,10 +497,10 @@ public final class AdminApi {
     return out;
   }
 
-  private static CaseQuery.Filter filter(RoutingContext ctx) {
+  private CaseQuery.Filter filter(RoutingContext ctx) {
     var q = ctx.queryParams();
     return new CaseQuery.Filter(blank(q.get("status")), blank(q.get("priority")), blank(q.get("flag")), blank(q.get("queue")),
-        date(q.get("from"), false), date(q.get("to"), true));
+        date(q.get("from"), false), date(q.get("to"), true), counselor(blank(q.get("counselor"))));
   }
 
   /** {@code 2025-11-01} (a whole day, UTC; {@code to} includes it) or an instant {@code 2025-11-01T08:00:00Z}. */

@@ -51,10 +51,14 @@ public final class ScriptLibrary implements ScriptBooks {
   private static final Logger LOG = LoggerFactory.getLogger(ScriptLibrary.class);
   public static final String BY_FILE = "file";
 
-  /** Told when an edit in the dialogs folder was refused (e.g. to announce it in the staff chat). */
+  /** Told when an edit in the dialogs folder was refused (e.g. to announce it in the staff chat), and when one was published. */
   @FunctionalInterface
   public interface InvalidEdit {
-    void refused(String file, List<Problem> problems);
+    /** {@code content} is the refused text of {@code file} (to tell a repeat from a new edit). */
+    void refused(String file, String content, List<Problem> problems);
+
+    /** A changed file was published ({@code version} 0 for the service texts, which are not versioned). */
+    default void published(String file, int version) {}
   }
 
   /** The outcome of a publish: the new version, or the problems that stopped it. */
@@ -77,7 +81,7 @@ public final class ScriptLibrary implements ScriptBooks {
   private volatile String serviceYaml;
   private volatile Map<String, ScriptVersionStore.Version> newest = Map.of();
   private volatile String fingerprint = "";
-  private volatile InvalidEdit onInvalidEdit = (file, problems) -> {};
+  private volatile InvalidEdit onInvalidEdit = (file, content, problems) -> {};
 
   private ScriptLibrary(Database db, Path dir, Clock clock) {
     this.db = db;
@@ -89,14 +93,20 @@ public final class ScriptLibrary implements ScriptBooks {
 
   /** Loads the published versions, then publishes what changed in the folder. */
   public static ScriptLibrary open(Database db, Path dir, Clock clock) throws SQLException {
+    return open(db, dir, clock, null);
+  }
+
+  /** The same, with the hook already told about the folder's first check. */
+  public static ScriptLibrary open(Database db, Path dir, Clock clock, InvalidEdit hook) throws SQLException {
     ScriptLibrary lib = new ScriptLibrary(db, dir, clock);
+    lib.onInvalidEdit(hook);
     lib.loadStored();
     lib.sync();
     return lib;
   }
 
   public void onInvalidEdit(InvalidEdit hook) {
-    onInvalidEdit = hook == null ? (f, p) -> {} : hook;
+    onInvalidEdit = hook == null ? (f, c, p) -> {} : hook;
   }
 
   /** The newest version of every script: what a conversation starting now runs on. */
@@ -183,10 +193,18 @@ public final class ScriptLibrary implements ScriptBooks {
 
   /** Publishes {@code yaml} as the next version of script {@code id}, only if it validates. */
   public synchronized Outcome publish(String id, String yaml, String by, String comment) throws SQLException {
+    return publish(id, yaml, by, comment, "script.publish");
+  }
+
+  private Outcome publish(String id, String yaml, String by, String comment, String action) throws SQLException {
     List<Problem> problems = validate(id, yaml);
-    if (!problems.isEmpty()) return new Outcome(0, problems);
-    ScriptVersionStore.Version v = store(id, yaml, by, comment);
+    if (!problems.isEmpty()) {
+      audit.add(by, action + ".refused", id + ": " + problems.size() + " problems", clock.instant());
+      return new Outcome(0, problems);
+    }
+    ScriptVersionStore.Version v = store(id, yaml, by, comment, action);
     writeBack(id, yaml);
+    tellPublished(id + ".yaml", v.version()); // the file now holds this version: an earlier refused edit of it is gone
     return new Outcome(v.version(), List.of());
   }
 
@@ -194,14 +212,14 @@ public final class ScriptLibrary implements ScriptBooks {
   public synchronized Optional<Outcome> rollback(String id, int version, String by) throws SQLException {
     Optional<ScriptVersionStore.Version> old = store.find(id, version);
     if (old.isEmpty()) return Optional.empty();
-    return Optional.of(publish(id, old.get().yaml(), by, "rollback to version " + version));
+    return Optional.of(publish(id, old.get().yaml(), by, "rollback to version " + version, "script.rollback"));
   }
 
-  private ScriptVersionStore.Version store(String id, String yaml, String by, String comment) throws SQLException {
+  private ScriptVersionStore.Version store(String id, String yaml, String by, String comment, String action) throws SQLException {
     Instant now = clock.instant();
     ScriptVersionStore.Version v = db.inTransaction(c -> {
       int n = store.add(c, id, yaml, by, comment, now);
-      audit.add(c, by, "script.publish", id + " v" + n, now);
+      audit.add(c, by, action, id + " v" + n + ("script.rollback".equals(action) ? " (" + comment + ")" : ""), now);
       return new ScriptVersionStore.Version(id, n, yaml, by, now, comment);
     });
     install(v);
@@ -302,7 +320,7 @@ public final class ScriptLibrary implements ScriptBooks {
       try {
         svc = ServiceTexts.parse(svcYaml);
       } catch (IOException e) {
-        refuse(DialogFolder.SERVICE_FILE, List.of(new Problem(DialogFolder.SERVICE_FILE, null, 0, 0, "cannot read the service texts: " + e.getMessage())));
+        refuse(DialogFolder.SERVICE_FILE, svcYaml, List.of(new Problem(DialogFolder.SERVICE_FILE, null, 0, 0, "cannot read the service texts: " + e.getMessage())));
         svcChanged = false;
       }
     }
@@ -346,19 +364,30 @@ public final class ScriptLibrary implements ScriptBooks {
         svc = service;
       }
     }
-    refused.forEach(this::refuse);
+    String refusedSvc = svcYaml;
+    refused.forEach((file, problems) -> refuse(file, DialogFolder.SERVICE_FILE.equals(file) ? refusedSvc : changed.get(file), problems));
 
     if (svcChanged) {
       service = svc;
       serviceYaml = svcYaml;
       current = new ScriptBook(current.scripts(), svc.placeholders());
       LOG.info("service texts reloaded from {}", DialogFolder.SERVICE_FILE);
+      tellPublished(DialogFolder.SERVICE_FILE, 0);
     } else if (serviceYaml == null && svcYaml != null && !refused.containsKey(DialogFolder.SERVICE_FILE)) {
       serviceYaml = svcYaml;
     }
     for (Map.Entry<String, String> e : accepted.entrySet()) {
       String id = e.getKey().replaceFirst("\\.ya?ml$", "");
-      store(id, e.getValue(), BY_FILE, "from " + dir.resolve(e.getKey()));
+      ScriptVersionStore.Version v = store(id, e.getValue(), BY_FILE, "from " + dir.resolve(e.getKey()), "script.publish");
+      tellPublished(e.getKey(), v.version());
+    }
+  }
+
+  private void tellPublished(String file, int version) {
+    try {
+      onInvalidEdit.published(file, version);
+    } catch (RuntimeException e) {
+      LOG.warn("invalid-edit hook failed: {}", e.toString());
     }
   }
 
@@ -381,11 +410,11 @@ public final class ScriptLibrary implements ScriptBooks {
     return problems;
   }
 
-  private void refuse(String file, List<Problem> problems) {
+  private void refuse(String file, String content, List<Problem> problems) {
     LOG.error("{} was not published; the last good version keeps running. Problems:\n  {}", file,
         String.join("\n  ", problems.stream().map(Problem::toString).toList()));
     try {
-      onInvalidEdit.refused(file, List.copyOf(problems));
+      onInvalidEdit.refused(file, content == null ? "" : content, List.copyOf(problems));
     } catch (RuntimeException e) {
       LOG.warn("invalid-edit hook failed: {}", e.toString());
     }

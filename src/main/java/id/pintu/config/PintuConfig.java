@@ -20,7 +20,7 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
     sessions = sessions == null ? new Sessions(null, null, null, null) : sessions;
     flood = flood == null ? new Flood(null, null) : flood;
     desk = desk == null ? new Desk(null, null, null, null, null, null, null, null, null, null) : desk;
-    admin = admin == null ? new Admin(null, null, null, null, null, null) : admin;
+    admin = admin == null ? new Admin(null, null, null, null, null, null, null, null) : admin;
   }
 
   /**
@@ -170,15 +170,20 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
    * @param protectMetrics true: {@code /metrics} and {@code /health/*} need a token too (any role)
    * @param readyInboxBacklog {@code /health/ready} fails when more updates than this wait in the inbox
    * @param readyOutboxBacklog ... or more replies than this wait in the outbox
+   * @param telegramCheckSeconds how often a worker asks Telegram getWebhookInfo (reachable? pending updates? webhook set?)
+   * @param readyTelegramDownSeconds {@code /health/ready} fails once Telegram has been unreachable this long
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Admin(String token, String tokens, java.util.Map<String, String> secrets, Boolean protectMetrics,
-                      Integer readyInboxBacklog, Integer readyOutboxBacklog) {
+                      Integer readyInboxBacklog, Integer readyOutboxBacklog, Integer telegramCheckSeconds,
+                      Integer readyTelegramDownSeconds) {
     public Admin {
       secrets = secrets == null ? java.util.Map.of() : java.util.Map.copyOf(secrets);
       protectMetrics = protectMetrics != null && protectMetrics;
       readyInboxBacklog = readyInboxBacklog == null ? 1000 : readyInboxBacklog;
       readyOutboxBacklog = readyOutboxBacklog == null ? 1000 : readyOutboxBacklog;
+      telegramCheckSeconds = telegramCheckSeconds == null ? 30 : Math.max(1, telegramCheckSeconds);
+      readyTelegramDownSeconds = readyTelegramDownSeconds == null ? 120 : Math.max(0, readyTelegramDownSeconds);
     }
   }
 }

@@ -16,16 +16,19 @@ final class ClaimDesk {
   private final DeskStore store;
   private final DeskOutbox out;
   private final StaffDirectory staff;
+  private final PendingMoments moments;
 
-  ClaimDesk(DeskStore store, DeskOutbox out, StaffDirectory staff) {
+  ClaimDesk(DeskStore store, DeskOutbox out, StaffDirectory staff, PendingMoments moments) {
     this.store = store;
     this.out = out;
     this.staff = staff;
+    this.moments = moments;
   }
 
   String claim(Connection c, Member m, DeskCase k, Instant now) throws SQLException {
     if (store.claim(c, k.id(), m.userId(), now)) {
       store.event(c, k.id(), m.userId(), m.alias(), "claim", null, now);
+      moments.claimed(k, now);
       out.toTopic(c, k, "✅ Kasus #" + k.id() + " diambil oleh " + m.alias()
           + ". Pesannya di topik ini diteruskan ke keluarga; /catatan untuk catatan pribadi.", now);
       out.toFamily(c, k, DeskTexts.of(DeskTexts.JOINED, k.lang(), m.alias()), null, now);

@@ -47,6 +47,7 @@ public final class Desk implements DeskHooks {
   private final ClaimDesk claims;
   private final DeskCommands commands;
   private final Relay relay;
+  private final PendingMoments moments = new PendingMoments();
 
   public Desk(PintuConfig.Desk cfg, Database db, ReplyComposer composer, StaffDirectory staff, Supplier<List<Referral>> referrals, Clock clock) {
     this.staffChat = cfg.staffChatId();
@@ -58,14 +59,19 @@ public final class Desk implements DeskHooks {
     TranscriptStore transcript = new TranscriptStore(db);
     this.out = new DeskOutbox(new OutboxStore(db), transcript, composer, staffChat);
     this.topics = new CaseTopics(store, out, new HandoverCard(ZoneId.of(cfg.timezone())));
-    this.claims = new ClaimDesk(store, out, staff);
+    this.claims = new ClaimDesk(store, out, staff, moments);
     this.commands = new DeskCommands(store, out, claims, referrals);
-    this.relay = new Relay(store, out, transcript);
+    this.relay = new Relay(store, out, transcript, moments);
   }
 
   /** What the sender must do for the desk: fill in topic thread ids, record created topics. */
   public Sender.Hooks senderHooks() {
     return topics;
+  }
+
+  /** Who hears (after commit) how long cases waited for a claim and for a counselor's first words. */
+  public void observeWith(DeskMoments observer) {
+    moments.observeWith(observer);
   }
 
   public StaffDirectory staff() {
@@ -80,12 +86,20 @@ public final class Desk implements DeskHooks {
   @Override
   public boolean staffUpdate(InboxStore.Row row, Incoming in) throws SQLException {
     Instant now = clock.instant();
-    return db.inTransaction(c -> {
-      if (!inbox.lockPending(c, row.updateId())) return false;
-      handle(c, in, now);
-      inbox.markDone(c, row.updateId(), now);
-      return true;
-    });
+    boolean done = false;
+    try {
+      done = db.inTransaction(c -> {
+        moments.begin();
+        if (!inbox.lockPending(c, row.updateId())) return false;
+        handle(c, in, now);
+        inbox.markDone(c, row.updateId(), now);
+        return true;
+      });
+      return done;
+    } finally {
+      if (done) moments.committed();
+      else moments.discard();
+    }
   }
 
   private void handle(Connection c, Incoming in, Instant now) throws SQLException {

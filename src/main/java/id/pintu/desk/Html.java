@@ -1,10 +1,10 @@
 package id.pintu.desk;
 
 /** Escaping for Telegram's HTML parse mode: everything a family wrote goes through here. */
-final class Html {
+public final class Html {
   private Html() {}
 
-  static String esc(String s) {
+  public static String esc(String s) {
     if (s == null) return "";
     StringBuilder b = new StringBuilder(s.length() + 16);
     for (int i = 0; i < s.length(); i++) {
@@ -20,7 +20,7 @@ final class Html {
     return b.toString();
   }
 
-  static String clip(String s, int max) {
+  public static String clip(String s, int max) {
     if (s == null) return "";
     return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";
   }

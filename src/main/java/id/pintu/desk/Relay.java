@@ -2,6 +2,7 @@ package id.pintu.desk;
 
 import id.pintu.desk.StaffDirectory.Member;
 import id.pintu.dialog.Input;
+import id.pintu.store.CaseMilestones;
 import id.pintu.store.CaseStore;
 import id.pintu.store.DeskStore;
 import id.pintu.store.DeskStore.DeskCase;
@@ -23,11 +24,14 @@ final class Relay {
   private final DeskStore store;
   private final DeskOutbox out;
   private final TranscriptStore transcript;
+  private final PendingMoments moments;
+  private final CaseMilestones milestones = new CaseMilestones();
 
-  Relay(DeskStore store, DeskOutbox out, TranscriptStore transcript) {
+  Relay(DeskStore store, DeskOutbox out, TranscriptStore transcript, PendingMoments moments) {
     this.store = store;
     this.out = out;
     this.transcript = transcript;
+    this.moments = moments;
   }
 
   /** The family wrote while waiting or talking with a counselor: copy it into the topic. */
@@ -43,6 +47,7 @@ final class Relay {
     if (!carried(in) || k.claimedBy() == null || k.claimedBy() != m.userId() || !DeskStore.CLAIMED.equals(k.status())) return false;
     long id = out.copy(c, k.chatId(), null, out.staffChat, in.messageId(), k.id(), now);
     transcript.add(c, k.chatId(), k.id(), TranscriptStore.OUT, in.kind(), in.text(), in.fileId(), null, id, now);
+    if (milestones.firstReply(c, k.id(), now)) moments.firstReply(k, now);
     return true;
   }
 

@@ -3,65 +3,113 @@ package id.pintu.service;
 import id.pintu.store.Database;
 import id.pintu.store.InboxStore;
 import id.pintu.store.OutboxStore;
+import id.pintu.telegram.TelegramProbe;
 import io.vertx.ext.web.Router;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /**
  * {@code /health/live} and {@code /health/ready}: no personal data, no token needed by
- * default. Ready means: the store answers, the transport runs, and neither the inbox nor
- * the outbox has more waiting than its threshold.
+ * default. Ready means: the store answers, the transport runs, neither the inbox nor the
+ * outbox has more waiting than its threshold, and Telegram has not been unreachable for
+ * longer than allowed. Telegram's state comes from {@link TelegramProbe}'s last check, so a
+ * readiness call never waits for Telegram. Every failed check adds a line to {@code reasons}.
  */
 final class HealthEndpoints {
+  /** What /health/ready needs to know besides the store. */
+  record Checks(BooleanSupplier transportUp, long maxInbox, long maxOutbox, TelegramProbe telegram, Duration maxTelegramDown,
+                String webhookUrl, Clock clock) {}
+
   private final Database db;
-  private final BooleanSupplier transportUp;
-  private final long maxInbox;
-  private final long maxOutbox;
+  private final Checks checks;
 
-  HealthEndpoints(Database db, BooleanSupplier transportUp) {
-    this(db, transportUp, Long.MAX_VALUE, Long.MAX_VALUE);
-  }
-
-  HealthEndpoints(Database db, BooleanSupplier transportUp, long maxInbox, long maxOutbox) {
+  HealthEndpoints(Database db, Checks checks) {
     this.db = db;
-    this.transportUp = transportUp;
-    this.maxInbox = maxInbox;
-    this.maxOutbox = maxOutbox;
+    this.checks = checks;
   }
 
   void mount(Router router) {
     router.get("/health/live").handler(ctx -> ctx.json(java.util.Map.of("status", "up")));
     router.get("/health/ready").blockingHandler(ctx -> {
       Map<String, Object> m = new LinkedHashMap<>();
+      List<String> reasons = new ArrayList<>();
       boolean store = db.reachable();
-      boolean transport = transportUp.getAsBoolean();
-      boolean ok = store && transport;
+      boolean transport = checks.transportUp().getAsBoolean();
       m.put("store", store ? "up" : "down");
       m.put("transport", transport ? "up" : "down");
+      if (!store) reasons.add("the store does not answer");
+      if (!transport) reasons.add("the Telegram transport (long polling) stopped");
       if (store) {
         try {
           long in = new InboxStore(db).backlog();
           long out = new OutboxStore(db).backlog();
           m.put("inbox_backlog", in);
           m.put("outbox_backlog", out);
-          if (in > maxInbox) {
-            ok = false;
-            m.put("inbox", "backlog over " + maxInbox);
+          if (in > checks.maxInbox()) {
+            m.put("inbox", "backlog over " + checks.maxInbox());
+            reasons.add(in + " updates wait to be processed (limit " + checks.maxInbox() + ")");
           }
-          if (out > maxOutbox) {
-            ok = false;
-            m.put("outbox", "backlog over " + maxOutbox);
+          if (out > checks.maxOutbox()) {
+            m.put("outbox", "backlog over " + checks.maxOutbox());
+            reasons.add(out + " replies wait to be sent (limit " + checks.maxOutbox() + ")");
           }
         } catch (SQLException e) {
-          ok = false;
           m.put("store", "down");
+          reasons.add("the store does not answer");
         }
       }
+      if (checks.telegram() != null) telegram(m, reasons);
+      boolean ok = reasons.isEmpty();
       m.put("status", ok ? "ready" : "not ready");
+      if (!ok) m.put("reasons", reasons);
       ctx.response().setStatusCode(ok ? 200 : 503);
       ctx.json(m);
     }, false);
+  }
+
+  private void telegram(Map<String, Object> m, List<String> reasons) {
+    TelegramProbe.Status s = checks.telegram().status();
+    Instant now = checks.clock().instant();
+    Map<String, Object> t = new LinkedHashMap<>();
+    t.put("reachable", s.reachable());
+    t.put("checked_at", str(s.checkedAt()));
+    t.put("last_ok_at", str(s.lastOkAt()));
+    if (!s.reachable()) {
+      t.put("down_since", str(s.downSince()));
+      t.put("down_seconds", s.downFor(now).toSeconds());
+      t.put("last_error", s.lastError());
+    }
+    t.put("pending_update_count", s.pendingUpdates());
+    t.put("webhook", webhook(s.webhookUrl()));
+    if (s.webhookError() != null && !s.webhookError().isBlank()) {
+      t.put("webhook_last_error", s.webhookError());
+      t.put("webhook_last_error_at", str(s.webhookErrorAt()));
+    }
+    m.put("telegram", t);
+    Duration down = s.downFor(now);
+    if (!s.reachable() && down.compareTo(checks.maxTelegramDown()) >= 0) {
+      reasons.add("Telegram unreachable for " + down.toSeconds() + " s (limit " + checks.maxTelegramDown().toSeconds() + " s): "
+          + s.lastError());
+    }
+  }
+
+  /** Our webhook as Telegram sees it; reported, not a readiness condition (restarting a node would not fix it). */
+  private String webhook(String telegramUrl) {
+    if (telegramUrl == null) return "unknown";
+    boolean webhookMode = checks.webhookUrl() != null;
+    if (!webhookMode) return telegramUrl.isEmpty() ? "none (long polling)" : "set to another address: long polling gets no updates";
+    if (telegramUrl.isEmpty()) return "not set";
+    return telegramUrl.equals(checks.webhookUrl()) ? "set" : "set to another address";
+  }
+
+  private static String str(Instant i) {
+    return i == null ? null : i.toString();
   }
 }

@@ -2,6 +2,8 @@ package id.pintu.service;
 
 import id.pintu.conversation.InboxDispatcher;
 import id.pintu.conversation.StepObserver;
+import id.pintu.desk.DeskMoments;
+import id.pintu.dialog.Priority;
 import id.pintu.dialog.ConversationStatus;
 import id.pintu.dialog.Effect;
 import id.pintu.dialog.SessionState;
@@ -13,6 +15,7 @@ import id.pintu.telegram.Sender;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.ext.web.Router;
@@ -20,6 +23,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -32,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * a timer so that a scrape never waits for the store. No personal data: labels are script
  * and node ids, queues and priorities only.
  */
-final class PintuMetrics implements StepObserver {
+final class PintuMetrics implements StepObserver, DeskMoments {
   private static final Logger LOG = LoggerFactory.getLogger(PintuMetrics.class);
 
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -59,6 +63,34 @@ final class PintuMetrics implements StepObserver {
     Gauge.builder("pintu.queue.length", waiting, AtomicLong::get).description("cases waiting for a counselor").register(registry);
     Gauge.builder("pintu.inbox.backlog", inboxBacklog, AtomicLong::get).description("updates waiting to be processed").register(registry);
     Gauge.builder("pintu.outbox.backlog", outboxBacklog, AtomicLong::get).description("replies waiting to be sent").register(registry);
+    for (Priority p : Priority.values()) { // the series exist (at 0) before the first case
+      timer(TIME_TO_CLAIM, p.wire());
+      timer(TIME_TO_FIRST_REPLY, p.wire());
+    }
+  }
+
+  static final String TIME_TO_CLAIM = "pintu.time.to.claim";
+  static final String TIME_TO_FIRST_REPLY = "pintu.time.to.first.reply";
+  /** Buckets an admin can read: did urgent cases get a counselor within a minute, five, fifteen? */
+  private static final Duration[] BUCKETS = {Duration.ofSeconds(30), Duration.ofMinutes(1), Duration.ofMinutes(2), Duration.ofMinutes(5),
+      Duration.ofMinutes(10), Duration.ofMinutes(15), Duration.ofMinutes(30), Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(4),
+      Duration.ofHours(8), Duration.ofHours(24)};
+
+  private Timer timer(String name, String priority) {
+    String what = name.equals(TIME_TO_CLAIM)
+        ? "from a case joining the counselors' queue (handoff, or release back to the queue) to its claim"
+        : "from a counselor's claim to their first message relayed to the family";
+    return Timer.builder(name).description(what).tag("priority", priority).serviceLevelObjectives(BUCKETS).register(registry);
+  }
+
+  @Override
+  public void claimed(String priority, Duration waited) {
+    timer(TIME_TO_CLAIM, String.valueOf(priority)).record(waited);
+  }
+
+  @Override
+  public void firstReply(String priority, Duration afterClaim) {
+    timer(TIME_TO_FIRST_REPLY, String.valueOf(priority)).record(afterClaim);
   }
 
   void refreshEvery(ScheduledExecutorService timers, long seconds) {

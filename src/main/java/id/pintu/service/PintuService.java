@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.admin.AdminApi;
 import id.pintu.admin.AdminAuth;
+import id.pintu.admin.EditNotices;
 import id.pintu.admin.ScriptLibrary;
 import id.pintu.config.PintuConfig;
 import id.pintu.conversation.ChatLanes;
@@ -27,6 +28,7 @@ import id.pintu.telegram.LongPollingTransport;
 import id.pintu.telegram.ReplyComposer;
 import id.pintu.telegram.Sender;
 import id.pintu.telegram.TelegramGateway;
+import id.pintu.telegram.TelegramProbe;
 import id.pintu.telegram.WebhookTransport;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
@@ -66,6 +68,7 @@ public final class PintuService implements AutoCloseable {
   private PintuMetrics metrics;
   private String botUsername;
   private Desk desk;
+  private TelegramProbe telegramProbe;
 
   private PintuService(PintuConfig cfg, Clock clock) {
     this.cfg = cfg;
@@ -98,8 +101,9 @@ public final class PintuService implements AutoCloseable {
     botUsername = checkToken(client);
 
     db = Database.open(cfg.store());
-    library = openLibrary();
     ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    EditNotices editNotices = cfg.desk().enabled() ? new EditNotices(db, new ReplyComposer(json), cfg.desk().staffChatId(), clock) : null;
+    library = openLibrary(editNotices);
     Engine engine = new Engine(screen);
     SessionStore sessions = new SessionStore(db);
     CaseStore cases = new CaseStore(db);
@@ -109,6 +113,7 @@ public final class PintuService implements AutoCloseable {
     processor = new ConversationProcessor(db, engine, library, new ReplyComposer(json), new FloodGuard(cfg.flood()), clock,
         cfg.sessions().cacheSize(), sender::wake);
     sender.onUnreachable(processor::evict);
+    if (editNotices != null) editNotices.wakeWith(sender::wake);
     lanes = new ChatLanes(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     dispatcher = new InboxDispatcher(inbox, processor, lanes, clock);
     Inbound inbound = new Inbound(inbox, dispatcher, json, clock);
@@ -139,13 +144,18 @@ public final class PintuService implements AutoCloseable {
     Router router = Router.router(vertx);
     AdminAuth adminAuth = AdminAuth.from(cfg.admin());
     if (cfg.admin().protectMetrics()) AdminApi.requireToken(router, adminAuth, "/metrics", "/health/*");
-    new HealthEndpoints(db, () -> polling == null || polling.isRunning(), cfg.admin().readyInboxBacklog(),
-        cfg.admin().readyOutboxBacklog()).mount(router);
+    telegramProbe = new TelegramProbe(new OkHttpTelegramClient(okHttp.newBuilder().readTimeout(java.time.Duration.ofSeconds(10))
+        .callTimeout(java.time.Duration.ofSeconds(15)).build(), token, url), clock, clock.instant());
+    telegramProbe.start(cfg.admin().telegramCheckSeconds());
+    new HealthEndpoints(db, new HealthEndpoints.Checks(() -> polling == null || polling.isRunning(), cfg.admin().readyInboxBacklog(),
+        cfg.admin().readyOutboxBacklog(), telegramProbe, java.time.Duration.ofSeconds(cfg.admin().readyTelegramDownSeconds()),
+        cfg.telegram().webhook() ? cfg.telegram().webhookUrl() : null, clock)).mount(router);
     metrics = new PintuMetrics(db, dispatcher, sender);
     processor.observeWith(metrics);
+    if (desk != null) desk.observeWith(metrics);
     metrics.refreshEvery(timers, 5);
     metrics.mount(router);
-    new AdminApi(db, library, adminAuth, clock).mount(router);
+    new AdminApi(db, library, adminAuth, clock).staff(desk == null ? null : desk.staff()).mount(router);
     if (cfg.telegram().webhook()) {
       String secret = cfg.telegram().webhookSecret();
       if (secret == null || secret.isBlank()) {
@@ -182,10 +192,10 @@ public final class PintuService implements AutoCloseable {
   }
 
   /** The published scripts, with what changed in the dialogs folder published on the way. */
-  private ScriptLibrary openLibrary() {
+  private ScriptLibrary openLibrary(ScriptLibrary.InvalidEdit onInvalidEdit) {
     String dir = cfg.dialogs().dir();
     try {
-      ScriptLibrary lib = ScriptLibrary.open(db, Path.of(dir), clock);
+      ScriptLibrary lib = ScriptLibrary.open(db, Path.of(dir), clock, onInvalidEdit);
       if (lib.current().script(ScriptBook.FIRST_CONTACT) == null) {
         throw new StartupProblem("There is no valid first-contact script in " + dir + " nor in the store: run 'java -jar target/pintu.jar validate "
             + dir + "' and fix what it lists.");
@@ -267,6 +277,7 @@ public final class PintuService implements AutoCloseable {
   @Override
   public void close() {
     if (polling != null) polling.close();
+    if (telegramProbe != null) telegramProbe.close();
     if (timers != null) timers.shutdownNow();
     if (http != null) {
       try {

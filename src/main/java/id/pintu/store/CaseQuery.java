@@ -6,7 +6,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Case lists for supervisors: filters and paging. */
 public final class CaseQuery {
@@ -16,11 +19,21 @@ public final class CaseQuery {
    * @param flag a flag the case carries (crisis, concern, ...), or null
    * @param from opened at or after, or null
    * @param to opened before, or null
+   * @param counselor the Telegram user id of the counselor who holds the case (or held it when it was closed), or null
    */
-  public record Filter(String status, String priority, String flag, String queue, Instant from, Instant to) {}
+  public record Filter(String status, String priority, String flag, String queue, Instant from, Instant to, Long counselor) {
+    public Filter(String status, String priority, String flag, String queue, Instant from, Instant to) {
+      this(status, priority, flag, queue, from, to, null);
+    }
+  }
 
   /** One page and how many cases match in all. */
   public record Page(List<CaseStore.Row> rows, long total) {}
+
+  /** The desk's side of a case: who holds it, since when, and when the counselor first wrote to the family. */
+  public record Handling(Long counselor, Instant claimedAt, Instant firstReplyAt) {
+    static final Handling NONE = new Handling(null, null, null);
+  }
 
   private final Database db;
 
@@ -48,6 +61,10 @@ public final class CaseQuery {
       where.append(" AND flags LIKE ?");
       args.add("{\"flags\":[%\"" + f.flag().replace("%", "").replace("_", "\\_").replace("\"", "") + "\"%],%");
     }
+    if (f.counselor() != null) {
+      where.append(" AND claimed_by = ?");
+      args.add(f.counselor());
+    }
     if (f.from() != null) {
       where.append(" AND opened_at >= ?");
       args.add(Sql.ts(f.from()));
@@ -72,6 +89,24 @@ public final class CaseQuery {
         return new Page(CaseStore.rows(p), total);
       }
     }
+  }
+
+  /** Who handles each of these cases (cases without a counselor map to an empty {@link Handling}). */
+  public Map<Long, Handling> handling(List<Long> caseIds) throws SQLException {
+    Map<Long, Handling> out = new HashMap<>();
+    if (caseIds.isEmpty()) return out;
+    String marks = String.join(", ", Collections.nCopies(caseIds.size(), "?"));
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("SELECT id, claimed_by, claimed_at, first_reply_at FROM cases WHERE id IN (" + marks + ")")) {
+      bind(p, new ArrayList<>(caseIds));
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getLong("id"), new Handling(Sql.longOrNull(rs, "claimed_by"), Sql.instant(rs, "claimed_at"), Sql.instant(rs, "first_reply_at")));
+        }
+      }
+    }
+    for (Long id : caseIds) out.putIfAbsent(id, Handling.NONE);
+    return out;
   }
 
   private static void bind(PreparedStatement p, List<Object> args) throws SQLException {

@@ -207,6 +207,9 @@ class AdminApiTest {
     assertTrue(csv.body().contains(",34"), csv.body());
 
     assertEquals(201, http.call("PUT", "/admin/scripts/first-contact", AdminHttp.ADMIN, v2()).statusCode());
+    assertEquals(422, http.call("PUT", "/admin/scripts/first-contact", AdminHttp.ADMIN, v1.replace("next: story", "next: nowhere")).statusCode());
+    assertEquals(201, http.call("POST", "/admin/scripts/first-contact/rollback/1", AdminHttp.ADMIN, null).statusCode());
+    assertEquals(404, http.get("/admin/cases/987654", AdminHttp.SUPERVISOR).statusCode());
 
     List<AuditLog.Entry> log = new AuditLog(h.service.database()).recent(50);
     assertTrue(log.stream().anyMatch(e -> e.action().equals("case.read") && e.target().equals("case " + caseId)
@@ -216,6 +219,12 @@ class AdminApiTest {
     assertTrue(log.stream().anyMatch(e -> e.action().equals("script.publish") && e.target().equals("first-contact v2")
         && e.who().equals("admin")), log.toString());
     assertTrue(log.stream().anyMatch(e -> e.action().equals("script.publish") && e.who().equals("file")), "the first publish from the folder");
+    assertTrue(log.stream().anyMatch(e -> e.action().equals("script.publish.refused") && e.target().startsWith("first-contact: ")
+        && e.who().equals("admin")), "a refused publish: " + log);
+    assertTrue(log.stream().anyMatch(e -> e.action().equals("script.rollback") && e.target().equals("first-contact v3 (rollback to version 1)")
+        && e.who().equals("admin")), log.toString());
+    assertTrue(log.stream().anyMatch(e -> e.action().equals("case.read") && e.target().equals("case 987654")), "a read of a missing case: " + log);
+    assertTrue(log.stream().allMatch(e -> e.at() != null), "each entry says when");
     assertEquals(200, http.get("/admin/audit", AdminHttp.ADMIN).statusCode());
     assertEquals(403, http.get("/admin/audit", AdminHttp.SUPERVISOR).statusCode());
   }

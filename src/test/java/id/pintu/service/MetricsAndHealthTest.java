@@ -1,11 +1,20 @@
 package id.pintu.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.pintu.testing.net.TcpProxy;
 import java.net.ServerSocket;
+import com.fasterxml.jackson.databind.JsonNode;
+import id.pintu.store.CaseStore;
+import id.pintu.store.DeskStore;
+import id.pintu.testing.botapi.RateLimits;
+import id.pintu.testing.botapi.SentMessage;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.h2.tools.Server;
@@ -45,10 +54,135 @@ class MetricsAndHealthTest {
           "pintu_send_retries_total", "pintu_send_failed_total", "pintu_handoffs_total{priority=\"normal\",queue=\"general\"}",
           "pintu_handoffs_total{priority=\"urgent\",queue=\"crisis\"}", "pintu_crisis_flags_total 1.0", "pintu_queue_length 2.0",
           "pintu_inbox_backlog", "pintu_outbox_backlog",
-          "pintu_dropoffs_total{how=\"stopped\",node=\"consent\",script=\"first-contact\"} 1.0"}) {
+          "pintu_dropoffs_total{how=\"stopped\",node=\"consent\",script=\"first-contact\"} 1.0",
+          "pintu_time_to_claim_seconds_count{priority=\"urgent\"}", "pintu_time_to_first_reply_seconds_count{priority=\"normal\"}"}) {
         assertTrue(body.contains(series), series + " missing in:\n" + body);
       }
       assertTrue(!body.contains("Rina") && !body.contains("ingin mati"), "no personal data in metrics");
+    }
+  }
+
+  @Test
+  void timeToClaimAndToFirstCounselorReplyAreMeasuredOncePerCase() throws Exception {
+    MovableClock clock = new MovableClock();
+    try (ServiceHarness h = new ServiceHarness(RateLimits.telegramLike().withGroupPerMinute(100_000))) {
+      AdminHttp.withTokensAndOwnDialogs(h);
+      h.set("PINTU_SENDING_PER_GROUP_PER_MINUTE", "100000").withConfigFile(DeskServiceTest.CONFIG).start(clock);
+      AdminHttp http = new AdminHttp(h);
+      assertEquals(0.0, metric(http, "pintu_time_to_claim_seconds_count{priority=\"normal\"}"), "the series exist before any case");
+
+      long family = 3101;
+      FirstContactWalk.walk(h, family);
+      long caseId = new CaseStore(h.service.database()).forChat(family).get(0).id();
+      DeskStore desk = new DeskStore(h.service.database());
+      DeskServiceTest.until("the case topic", () -> find(desk, caseId).topicThreadId() != null);
+      int thread = find(desk, caseId).topicThreadId();
+      SentMessage card = awaitCard(h, caseId);
+
+      clock.advance(Duration.ofSeconds(90)); // the case waits a minute and a half in the queue
+      h.api.pressButtonAs(DeskServiceTest.STAFF, card.messageId(), DeskServiceTest.SARI, "d:claim:" + caseId);
+      h.awaitText(family, "Kak Sari, konselor kami, sudah bergabung");
+      clock.advance(Duration.ofSeconds(30)); // then half a minute until her first words
+      h.api.sendToTopic(DeskServiceTest.STAFF, thread, DeskServiceTest.SARI, "Halo, saya Sari.");
+      h.awaitText(family, "Halo, saya Sari.");
+      h.api.sendToTopic(DeskServiceTest.STAFF, thread, DeskServiceTest.SARI, "Saya di sini.");
+      h.awaitText(family, "Saya di sini.");
+
+      assertEquals(1.0, metric(http, "pintu_time_to_claim_seconds_count{priority=\"normal\"}"));
+      assertEquals(1.0, metric(http, "pintu_time_to_first_reply_seconds_count{priority=\"normal\"}"), "only the first reply counts");
+      double claim = metric(http, "pintu_time_to_claim_seconds_sum{priority=\"normal\"}");
+      double reply = metric(http, "pintu_time_to_first_reply_seconds_sum{priority=\"normal\"}");
+      assertTrue(claim >= 90 && claim < 90 + 60, "measured from the handoff: " + claim);
+      assertTrue(reply >= 30 && reply < 30 + 60, "measured from the claim: " + reply);
+      assertEquals(1.0, metric(http, "pintu_time_to_claim_seconds_bucket{priority=\"normal\",le=\"120.0\"}"), "a bucket an admin can read");
+      assertEquals(0.0, metric(http, "pintu_time_to_claim_seconds_bucket{priority=\"normal\",le=\"60.0\"}"));
+      assertEquals(0.0, metric(http, "pintu_time_to_claim_seconds_count{priority=\"urgent\"}"));
+    }
+  }
+
+  static DeskStore.DeskCase find(DeskStore desk, long caseId) {
+    try {
+      return desk.find(caseId).orElseThrow();
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  static SentMessage awaitCard(ServiceHarness h, long caseId) {
+    String claim = "\"d:claim:" + caseId + "\"";
+    DeskServiceTest.until("the handover card", () -> h.api.messagesTo(DeskServiceTest.STAFF).stream()
+        .anyMatch(m -> m.replyMarkupJson() != null && m.replyMarkupJson().contains(claim)));
+    return h.api.messagesTo(DeskServiceTest.STAFF).stream().filter(m -> m.replyMarkupJson() != null && m.replyMarkupJson().contains(claim))
+        .findFirst().orElseThrow();
+  }
+
+  /** The value of one series line on /metrics (the exact name with its labels). */
+  static double metric(AdminHttp http, String series) throws Exception {
+    String body = http.get("/metrics", null).body();
+    Matcher m = Pattern.compile("^" + Pattern.quote(series) + " (\\S+)$", Pattern.MULTILINE).matcher(body);
+    if (!m.find()) throw new AssertionError(series + " missing in:\n" + body);
+    return Double.parseDouble(m.group(1));
+  }
+
+  /** /health/ready until {@code done} holds for its answer (or 20 s passed); the last answer. */
+  static HttpResponse<String> readyUntil(AdminHttp http, java.util.function.Predicate<HttpResponse<String>> done) throws Exception {
+    HttpResponse<String> r = http.get("/health/ready", null);
+    long deadline = System.currentTimeMillis() + 20_000;
+    while (!done.test(r) && System.currentTimeMillis() < deadline) {
+      ServiceHarness.sleep(200);
+      r = http.get("/health/ready", null);
+    }
+    return r;
+  }
+
+  @Test
+  void readinessFollowsTelegramWithAClearReasonAndRecovers() throws Exception {
+    try (ServiceHarness h = new ServiceHarness()) {
+      h.set("PINTU_ADMIN_TELEGRAM_CHECK_SECONDS", "1").set("PINTU_ADMIN_READY_TELEGRAM_DOWN_SECONDS", "2").start();
+      AdminHttp http = new AdminHttp(h);
+      HttpResponse<String> up = readyUntil(http, r -> r.body().contains("\"checked_at\":\"")); // the first check answered
+      assertEquals(200, up.statusCode(), up.body());
+      JsonNode t = AdminApiTest.json(up).get("telegram");
+      assertTrue(t.get("reachable").asBoolean(), up.body());
+      assertEquals(0, t.get("pending_update_count").asInt(), up.body());
+      assertEquals("none (long polling)", t.get("webhook").asText(), up.body());
+
+      h.api.failures().outageFor(Duration.ofSeconds(5), false);
+      HttpResponse<String> down = readyUntil(http, r -> r.statusCode() == 503);
+      assertEquals(503, down.statusCode(), "unready once Telegram is unreachable for longer than allowed: " + down.body());
+      JsonNode d = AdminApiTest.json(down);
+      assertFalse(d.get("telegram").get("reachable").asBoolean(), down.body());
+      assertTrue(d.get("reasons").toString().contains("Telegram unreachable for"), down.body());
+      assertTrue(d.get("reasons").toString().contains("(limit 2 s): http 502"), down.body());
+      assertEquals("up", d.get("store").asText(), "only Telegram is the matter: " + down.body());
+      assertEquals(200, http.get("/health/live", null).statusCode(), "alive all the same");
+
+      HttpResponse<String> back = readyUntil(http, r -> r.statusCode() == 200);
+      assertEquals(200, back.statusCode(), "ready again once Telegram answers: " + back.body());
+      assertTrue(AdminApiTest.json(back).get("telegram").get("reachable").asBoolean(), back.body());
+      assertFalse(back.body().contains("reasons"), back.body());
+    }
+  }
+
+  @Test
+  void webhookModeReportsTheWebhookAndTelegramsPendingUpdates() throws Exception {
+    int deadPort;
+    try (ServerSocket s = new ServerSocket(0)) {
+      deadPort = s.getLocalPort(); // nothing listens here: Telegram cannot deliver, updates pile up on its side
+    }
+    String hook = "http://127.0.0.1:" + deadPort + "/telegram/webhook";
+    try (ServiceHarness h = new ServiceHarness()) {
+      h.set("PINTU_TELEGRAM_MODE", "webhook").set("PINTU_TELEGRAM_WEBHOOK_URL", hook).set("PINTU_TELEGRAM_WEBHOOK_SECRET", "s3cret")
+          .set("PINTU_ADMIN_TELEGRAM_CHECK_SECONDS", "1").start();
+      AdminHttp http = new AdminHttp(h);
+      h.api.sendText(4001, "/start");
+      h.api.sendText(4002, "/start");
+      HttpResponse<String> r = readyUntil(http, x -> x.body().contains("\"pending_update_count\":2") && x.body().contains("webhook_last_error\""));
+      JsonNode t = AdminApiTest.json(r).get("telegram");
+      assertEquals(2, t.get("pending_update_count").asInt(), r.body());
+      assertEquals("set", t.get("webhook").asText(), r.body());
+      assertTrue(t.get("webhook_last_error").asText().length() > 0, r.body());
+      assertFalse(r.body().contains(hook), "the address is not shown: " + r.body());
     }
   }
 

@@ -6,6 +6,7 @@ import id.pintu.desk.StaffDirectory.Member;
 import id.pintu.dialog.Effect;
 import id.pintu.dialog.Input;
 import id.pintu.dialog.ServiceTexts.Referral;
+import id.pintu.privacy.CaseCommands;
 import id.pintu.store.CaseStore;
 import id.pintu.store.Database;
 import id.pintu.store.DeskStore;
@@ -59,7 +60,7 @@ public final class Desk implements DeskHooks {
     this.out = new DeskOutbox(new OutboxStore(db), transcript, composer, staffChat);
     this.topics = new CaseTopics(store, out, new HandoverCard(ZoneId.of(cfg.timezone())));
     this.claims = new ClaimDesk(store, out, staff);
-    this.commands = new DeskCommands(store, out, claims, referrals);
+    this.commands = new DeskCommands(store, out, claims, referrals, new CaseCommands(db));
     this.relay = new Relay(store, out, transcript);
   }
 
@@ -151,6 +152,12 @@ public final class Desk implements DeskHooks {
     if (k == null) return;
     store.event(c, caseId, null, null, "handoff", k.priority(), now);
     if (!topics.open(c, k, now) && k.urgent()) topics.escalated(c, k, now);
+  }
+
+  @Override
+  public void privacyNotice(Connection c, long caseId, String text, Instant now) throws SQLException {
+    DeskCase k = store.find(c, caseId).orElse(null);
+    if (k != null && k.topicThreadId() != null) out.toTopic(c, k, text, now);
   }
 
   @Override

@@ -18,6 +18,13 @@ public final class Phrases {
   public static final Text NO = Text.of("Tidak", "No");
   public static final Text STOP_YES = Text.of("Ya, berhenti", "Yes, stop");
   public static final Text STOP_NO = Text.of("Tidak, lanjutkan", "No, continue");
+  public static final Text ERASE_YES = Text.of("Ya, hapus data saya", "Yes, erase my data");
+  public static final Text ERASE_NO = Text.of("Tidak, jangan hapus", "No, keep it");
+  public static final Text CONFIRM_ERASE = Text.of(
+      "Anda meminta agar data Anda di layanan ini dihapus: jawaban Anda, cerita Anda, dan percakapan Anda dengan kami. Setelah dihapus, data itu tidak bisa dikembalikan, dan kasus Anda yang sedang berjalan akan ditutup. Anda tetap boleh menghubungi kami lagi kapan saja.\n\nApakah Anda yakin?",
+      "You asked for your data with this service to be erased: your answers, your story, and your conversation with us. Once erased it cannot be brought back, and a case of yours that is still open will be closed. You can still contact us again at any time.\n\nAre you sure?");
+  public static final Text ERASE_KEPT = Text.of(
+      "Baik, data Anda tidak dihapus.", "Alright, your data has not been erased.");
 
   public static final Text REPROMPT_CHOICE = Text.of(
       "Maaf, saya belum menangkap jawabannya. Silakan pilih salah satu tombol di bawah ini.",

@@ -12,6 +12,8 @@ import id.pintu.conversation.FloodGuard;
 import id.pintu.conversation.IdleConversations;
 import id.pintu.conversation.InboxDispatcher;
 import id.pintu.desk.Desk;
+import id.pintu.privacy.FalseAlarmMetrics;
+import id.pintu.privacy.RetentionJob;
 import id.pintu.desk.StaffDirectory;
 import id.pintu.dialog.DialogFolder;
 import id.pintu.dialog.Engine;
@@ -64,6 +66,7 @@ public final class PintuService implements AutoCloseable {
   private ConversationProcessor processor;
   private ScriptLibrary library;
   private PintuMetrics metrics;
+  private RetentionJob retention;
   private String botUsername;
   private Desk desk;
 
@@ -144,6 +147,10 @@ public final class PintuService implements AutoCloseable {
     metrics = new PintuMetrics(db, dispatcher, sender);
     processor.observeWith(metrics);
     metrics.refreshEvery(timers, 5);
+    FalseAlarmMetrics falseAlarms = new FalseAlarmMetrics(db, metrics.registry);
+    timers.scheduleWithFixedDelay(falseAlarms::refresh, 0, 5, TimeUnit.SECONDS);
+    retention = new RetentionJob(db, cfg.privacy().retentionDays(), processor::evict);
+    timers.scheduleWithFixedDelay(() -> retention.runQuietly(clock), 1, 24 * 60, TimeUnit.MINUTES);
     metrics.mount(router);
     new AdminApi(db, library, adminAuth, clock).mount(router);
     if (cfg.telegram().webhook()) {
@@ -254,6 +261,11 @@ public final class PintuService implements AutoCloseable {
 
   public Sender sender() {
     return sender;
+  }
+
+  /** The daily retention job (a plain method; tests run it with their own clock). */
+  public RetentionJob retention() {
+    return retention;
   }
 
   public ConversationProcessor processor() {

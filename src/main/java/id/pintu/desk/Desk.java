@@ -13,6 +13,7 @@ import id.pintu.store.DeskStore;
 import id.pintu.store.DeskStore.DeskCase;
 import id.pintu.store.InboxStore;
 import id.pintu.store.OutboxStore;
+import id.pintu.store.PrivacyStore;
 import id.pintu.store.TranscriptStore;
 import id.pintu.telegram.Incoming;
 import id.pintu.telegram.ReplyComposer;
@@ -48,6 +49,7 @@ public final class Desk implements DeskHooks {
   private final ClaimDesk claims;
   private final DeskCommands commands;
   private final Relay relay;
+  private final PrivacyStore privacy;
 
   public Desk(PintuConfig.Desk cfg, Database db, ReplyComposer composer, StaffDirectory staff, Supplier<List<Referral>> referrals, Clock clock) {
     this.staffChat = cfg.staffChatId();
@@ -62,6 +64,7 @@ public final class Desk implements DeskHooks {
     this.claims = new ClaimDesk(store, out, staff);
     this.commands = new DeskCommands(store, out, claims, referrals, new CaseCommands(db));
     this.relay = new Relay(store, out, transcript);
+    this.privacy = new PrivacyStore(db);
   }
 
   /** What the sender must do for the desk: fill in topic thread ids, record created topics. */
@@ -85,6 +88,8 @@ public final class Desk implements DeskHooks {
       if (!inbox.lockPending(c, row.updateId())) return false;
       handle(c, in, now);
       inbox.markDone(c, row.updateId(), now);
+      // Staff messages in a topic speak of the family; what must stay is in notes and the transcript.
+      privacy.forgetUpdate(c, row.updateId());
       return true;
     });
   }

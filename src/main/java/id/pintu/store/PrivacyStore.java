@@ -55,6 +55,12 @@ public final class PrivacyStore {
     }
   }
 
+  public String basisOf(long caseId) throws SQLException {
+    try (Connection c = db.connection()) {
+      return basis(c, caseId);
+    }
+  }
+
   public List<ConsentEvent> consents(long caseId) throws SQLException {
     try (Connection c = db.connection();
          PreparedStatement p = c.prepareStatement("SELECT * FROM consents WHERE case_id = ? ORDER BY id")) {

@@ -67,8 +67,8 @@ public final class Phrases {
   public static final Text WE_CONTINUE = Text.of(
       "Kita lanjutkan dari sini ya.", "Let's carry on from here.");
   public static final Text HELP = Text.of(
-      "Anda bisa kapan saja:\n/konselor – bicara dengan konselor\n/lewati – melewati pertanyaan yang tidak wajib\n/berhenti – berhenti\n/english – English\n\nDalam keadaan darurat:\n{help_contacts}",
-      "At any time you can:\n/konselor – talk to a counselor\n/lewati – skip a question that isn't required\n/berhenti – stop\n/indonesia – Bahasa Indonesia\n\nIn an emergency:\n{help_contacts}");
+      "Anda bisa kapan saja:\n/konselor – bicara dengan konselor\n/lewati – melewati pertanyaan yang tidak wajib\n/berhenti – berhenti\n/hapus – menghapus data Anda\n/english – English\n\nDalam keadaan darurat:\n{help_contacts}",
+      "At any time you can:\n/konselor – talk to a counselor\n/lewati – skip a question that isn't required\n/berhenti – stop\n/hapus – erase your data\n/indonesia – Bahasa Indonesia\n\nIn an emergency:\n{help_contacts}");
   public static final Text NOT_SKIPPABLE = Text.of(
       "Pertanyaan ini kami perlukan untuk bisa membantu. Kalau Anda tidak ingin menjawab, ketik /konselor untuk langsung bicara dengan konselor.",
       "We need this question to be able to help. If you'd rather not answer, type /konselor to talk to a counselor directly.");

@@ -50,6 +50,7 @@ public final class RetentionJob {
       }
       if (due.size() < BATCH) break;
     }
+    store.forgetRejectedBefore(cutoff);
     if (purged > 0) LOG.info("retention: {} case(s) closed before {} purged", purged, cutoff);
     return purged;
   }

@@ -180,6 +180,16 @@ public final class PrivacyStore {
     update(c, "DELETE FROM sessions WHERE chat_id = ?", chatId);
   }
 
+  /**
+   * Updates set aside unread ({@code rejected}) received before {@code cutoff}: they belong to
+   * no case, so the per-case purge never reaches them. Their payloads go.
+   */
+  public int forgetRejectedBefore(Instant cutoff) throws SQLException {
+    try (Connection c = db.connection()) {
+      return update(c, "UPDATE inbox SET payload = ? WHERE status = 'rejected' AND received_at < ? AND payload <> ?", GONE, Sql.ts(cutoff), GONE);
+    }
+  }
+
   /** Closes a case that was still open because its data was erased. */
   public void closeErased(Connection c, long caseId, Instant now) throws SQLException {
     update(c, "UPDATE cases SET status = 'closed', outcome = 'erased', closed_at = ? WHERE id = ? AND status <> 'closed'", Sql.ts(now), caseId);

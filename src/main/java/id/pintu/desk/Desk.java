@@ -133,6 +133,7 @@ public final class Desk implements DeskHooks {
       case "claim" -> claims.claim(c, m, k, now);
       case "release" -> claims.release(c, m, k, now);
       case "close" -> DeskCommands.OUTCOME_HELP;
+      case "falsealarm" -> commands.falseAlarm(c, m, k, now);
       default -> "Tombol ini tidak dikenal.";
     };
   }

@@ -62,7 +62,7 @@ final class DeskCommands {
           : "Hanya konselor yang menangani kasus ini atau supervisor yang dapat menahan data kasus.";
       case "lepastahan", "unhold" -> mayAct(m, k) ? privacy.release(c, k.id(), m.userId(), m.alias(), now)
           : "Hanya konselor yang menangani kasus ini atau supervisor yang dapat melepas penahanan.";
-      case "bukandarurat", "falsealarm" -> privacy.falseAlarm(c, k.id(), k.flags(), m.userId(), m.alias(), now);
+      case "bukandarurat", "falsealarm" -> falseAlarm(c, m, k, now);
       default -> "Perintah tidak dikenal. Di topik kasus: /catatan, /rujuk, /tutup, /lepas, /alihkan, /tahan, /lepastahan, /bukandarurat; di mana saja: /antrian";
     };
   }
@@ -115,6 +115,11 @@ final class DeskCommands {
       out.call(c, out.staffChat, k.id(), CloseForumTopic.builder().chatId(out.staffChat).messageThreadId(k.topicThreadId()).build(), true, now);
     }
     return "Kasus #" + k.id() + " ditutup (" + outcome + ").";
+  }
+
+  /** The command, or the card's "Bukan darurat" button. */
+  String falseAlarm(Connection c, Member m, DeskCase k, Instant now) throws SQLException {
+    return privacy.falseAlarm(c, k.id(), k.flags(), m.userId(), m.alias(), now);
   }
 
   static InlineKeyboardMarkup ratingButtons(long caseId) {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dialogs, Sending sending, Sessions sessions, Flood flood,
-                          Desk desk, Admin admin) {
+                          Desk desk, Admin admin, Privacy privacy) {
 
   public PintuConfig {
     telegram = telegram == null ? new Telegram(null, null, null, null, null, null) : telegram;
@@ -21,6 +21,21 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
     flood = flood == null ? new Flood(null, null) : flood;
     desk = desk == null ? new Desk(null, null, null, null, null, null, null, null, null, null) : desk;
     admin = admin == null ? new Admin(null, null, null, null, null, null, null, null) : admin;
+    privacy = privacy == null ? new Privacy(null) : privacy;
+  }
+
+  /**
+   * Privacy. {@code retentionDays}: a closed case's personal data is deleted this many days
+   * after it was closed. The consent text in {@code dialogs/first-contact.yaml} states the
+   * same number to families; keep them in agreement (a test checks the shipped pair).
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Privacy(Integer retentionDays) {
+    public static final int DEFAULT_RETENTION_DAYS = 365;
+
+    public Privacy {
+      retentionDays = retentionDays == null || retentionDays < 1 ? DEFAULT_RETENTION_DAYS : retentionDays;
+    }
   }
 
   /**

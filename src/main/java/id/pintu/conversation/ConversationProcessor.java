@@ -13,6 +13,12 @@ import id.pintu.dialog.ScriptBook;
 import id.pintu.dialog.SessionState;
 import id.pintu.dialog.Step;
 import id.pintu.dialog.Text;
+import id.pintu.privacy.Basis;
+import id.pintu.privacy.CaseCommands;
+import id.pintu.privacy.ConsentGate;
+import id.pintu.privacy.Erasure;
+import id.pintu.privacy.PrivacyTexts;
+import id.pintu.safety.RiskLevel;
 import id.pintu.store.CaseStore;
 import id.pintu.store.Database;
 import id.pintu.store.InboxStore;
@@ -61,6 +67,9 @@ public final class ConversationProcessor {
   private final Clock clock;
   private final Runnable outboxChanged;
   private final SessionCodec codec = new SessionCodec();
+  private final ConsentGate consent;
+  private final Erasure erasure;
+  private final CaseCommands caseHistory;
   private final Cache<Long, SessionStore.Row> hot;
   private final Cache<Long, Map<String, Integer>> hotPins;
   private volatile StepObserver observer = StepObserver.NONE;
@@ -81,6 +90,9 @@ public final class ConversationProcessor {
     this.cases = new CaseStore(db);
     this.transcript = new TranscriptStore(db);
     this.outbox = new OutboxStore(db);
+    this.consent = new ConsentGate(db);
+    this.erasure = new Erasure(db);
+    this.caseHistory = new CaseCommands(db);
     this.engine = engine;
     this.books = books;
     this.composer = composer;
@@ -124,15 +136,23 @@ public final class ConversationProcessor {
     Applied[] done = new Applied[1];
     SessionStore.Row saved = db.inTransaction(c -> apply(c, row, in, pace, now, done));
     if (saved == null) return Outcome.ALREADY_DONE;
-    hot.put(in.chatId(), saved);
-    hotPins.put(in.chatId(), done[0].pins());
+    if (done[0].erased()) {
+      evict(in.chatId());
+    } else {
+      hot.put(in.chatId(), saved);
+      hotPins.put(in.chatId(), done[0].pins());
+    }
     outboxChanged.run();
     observe(in.chatId(), done[0]);
     return Outcome.PROCESSED;
   }
 
   /** What a committed step was, for the pins cache and the observer. */
-  private record Applied(SessionState before, Step step, Map<String, Integer> pins) {}
+  private record Applied(SessionState before, Step step, Map<String, Integer> pins, boolean erased) {
+    Applied(SessionState before, Step step, Map<String, Integer> pins) {
+      this(before, step, pins, false);
+    }
+  }
 
   private SessionStore.Row apply(Connection c, InboxStore.Row row, Incoming in, FloodGuard.Pace pace, Instant now,
                                  Applied[] done) throws SQLException {
@@ -162,6 +182,12 @@ public final class ConversationProcessor {
         ? new Input.Start(in.languageHint()) : in.input();
     Step step = engine.step(scripts, before, input, now);
     SessionState after = step.state();
+    Erasure.Held held = null;
+    if (step.effects().stream().anyMatch(e -> e instanceof Effect.Erase)) {
+      Erasure.Result r = erasure.erase(c, chatId, now);
+      if (r instanceof Erasure.Erased erased) return erased(c, in, before, step, erased, now, done);
+      held = (Erasure.Held) r;
+    }
 
     boolean fresh = before == null || (before.status() == ConversationStatus.ENDED && after.status() != ConversationStatus.ENDED);
     Long caseId = stored == null ? null : stored.caseId();
@@ -170,7 +196,12 @@ public final class ConversationProcessor {
       caseId = cases.open(c, chatId, after.lang(), after.scriptId(), caseId, now);
       startedAt = now;
     }
-    transcript.add(c, chatId, caseId, TranscriptStore.IN, in.kind(), in.text(), in.fileId(), row.updateId(), null, now);
+    // Without a basis (consent, or vital interest in a crisis) nothing the family wrote is kept.
+    boolean keep = Basis.keeps(consent.step(c, chatId, caseId, fresh, scripts, before, step, now));
+    transcript.add(c, chatId, caseId, TranscriptStore.IN, in.kind(), keep ? in.text() : null, keep ? in.fileId() : null,
+        row.updateId(), null, now);
+    if (!keep) consent.forgetUpdate(c, row.updateId());
+    SessionState kept = keep ? after : ConsentGate.withoutPersonalData(after);
 
     boolean venting = pace != FloodGuard.Pace.CALM && before != null && after.nodeId() != null
         && after.nodeId().equals(before.nodeId()) && isListen(scripts, after);
@@ -188,13 +219,18 @@ public final class ConversationProcessor {
         handedOff = true;
       } else if (e instanceof Effect.End end) {
         cases.close(c, caseId, end.reason().startsWith("family") ? "client_ended" : "script_ended", now);
+      } else if (e instanceof Effect.Erase) {
+        enqueue(c, chatId, caseId, new Effect.Send(PrivacyTexts.HELD.in(after.lang())), now);
+        if (d != null) d.privacyNotice(c, held.caseId(), Erasure.topicNotice(held, held.caseId()), now);
       } else {
+        if (e instanceof Effect.Flag f && f.level() == RiskLevel.URGENT) caseHistory.crisisFlagged(c, caseId, f.categories(), now);
         learned = true; // capture, story, flag
         if (d != null && e instanceof Effect.Capture cap) d.captured(c, caseId, cap, now);
       }
     }
     if (learned) {
-      cases.record(c, caseId, after.lang(), after.priority().wire(), codec.intake(after), codec.story(after), codec.flags(after));
+      cases.record(c, caseId, after.lang(), after.priority().wire(), keep ? codec.intake(kept) : null, keep ? codec.story(kept) : null,
+          codec.flags(kept));
     }
     if (d != null && handedOff) d.waiting(c, chatId, caseId, now);
     if (wasHandedOff && after.status() == ConversationStatus.HANDED_OFF) d.familyWrote(c, chatId, caseId, in, now);
@@ -202,12 +238,30 @@ public final class ConversationProcessor {
       add(c, chatId, caseId, composer.answerButton(in.callbackQueryId()), now);
       if (in.messageId() != null && acceptedPress(before, after)) add(c, chatId, caseId, composer.removeButtons(chatId, in.messageId()), now);
     }
-    SessionStore.Row next = new SessionStore.Row(chatId, codec.write(after), after.status().wire(), caseId, startedAt, now, false, false);
+    SessionStore.Row next = new SessionStore.Row(chatId, codec.write(kept), after.status().wire(), caseId, startedAt, now, false, false);
     sessions.save(c, next, now);
     Map<String, Integer> nextPins = pinned(fresh ? Map.of() : pins, scripts, after);
     if (stored == null || !nextPins.equals(pins)) sessions.savePins(c, chatId, str(nextPins));
     done[0] = new Applied(before, step, nextPins);
     return next;
+  }
+
+  /**
+   * The family's data was erased in this transaction (session included): they are told, the
+   * counselors holding their cases are told, and nothing else of the chat is written.
+   */
+  private SessionStore.Row erased(Connection c, Incoming in, SessionState before, Step step, Erasure.Erased erased, Instant now,
+                                  Applied[] done) throws SQLException {
+    long chatId = in.chatId();
+    DeskHooks d = desk;
+    if (d != null) for (long id : erased.caseIds()) d.privacyNotice(c, id, Erasure.topicNotice(erased, id), now);
+    add(c, chatId, null, composer.send(chatId, new Effect.Send(PrivacyTexts.ERASED.in(step.state().lang()))), now);
+    if (in.callbackQueryId() != null) {
+      add(c, chatId, null, composer.answerButton(in.callbackQueryId()), now);
+      if (in.messageId() != null) add(c, chatId, null, composer.removeButtons(chatId, in.messageId()), now);
+    }
+    done[0] = new Applied(before, step, Map.of(), true);
+    return new SessionStore.Row(chatId, "", ConversationStatus.ENDED.wire(), null, now, now, false, false);
   }
 
   /** A press that moved the conversation on: the question's buttons have done their job. */

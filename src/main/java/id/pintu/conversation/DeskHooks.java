@@ -30,6 +30,9 @@ public interface DeskHooks {
   /** The family wrote while handed off: relay it to the case topic. */
   void familyWrote(Connection c, long chatId, long caseId, Incoming in, Instant now) throws SQLException;
 
+  /** Tells the counselors in the case's topic (if it has one) what became of a privacy request. */
+  default void privacyNotice(Connection c, long caseId, String text, Instant now) throws SQLException {}
+
   /** A family button that belongs to the desk (the rating after close); true when handled. */
   boolean familyButton(Connection c, long chatId, Long caseId, Incoming in, Instant now) throws SQLException;
 }

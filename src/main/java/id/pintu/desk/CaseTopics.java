@@ -41,7 +41,7 @@ final class CaseTopics implements Sender.Hooks {
     if (!store.requestTopic(c, k.id(), now)) return false;
     out.call(c, out.staffChat, k.id(), CreateForumTopic.builder().chatId(out.staffChat).name(card.topicName(k))
         .iconColor(k.urgent() ? 16478047 : 7322096).build(), false, now);
-    out.htmlToTopic(c, k, card.text(k, store.firstEvent(c, k.id(), "consent"), now), HandoverCard.buttons(k.id()), now);
+    out.htmlToTopic(c, k, card.text(k, store.firstEvent(c, k.id(), "consent"), now), HandoverCard.buttons(k.id(), k.flags() != null && k.flags().contains("\"crisis\"")), now);
     store.event(c, k.id(), null, null, "topic_requested", k.priority(), now);
     return true;
   }

@@ -6,12 +6,14 @@ import id.pintu.desk.StaffDirectory.Member;
 import id.pintu.dialog.Effect;
 import id.pintu.dialog.Input;
 import id.pintu.dialog.ServiceTexts.Referral;
+import id.pintu.privacy.CaseCommands;
 import id.pintu.store.CaseStore;
 import id.pintu.store.Database;
 import id.pintu.store.DeskStore;
 import id.pintu.store.DeskStore.DeskCase;
 import id.pintu.store.InboxStore;
 import id.pintu.store.OutboxStore;
+import id.pintu.store.PrivacyStore;
 import id.pintu.store.TranscriptStore;
 import id.pintu.telegram.Incoming;
 import id.pintu.telegram.ReplyComposer;
@@ -48,6 +50,7 @@ public final class Desk implements DeskHooks {
   private final DeskCommands commands;
   private final Relay relay;
   private final PendingMoments moments = new PendingMoments();
+  private final PrivacyStore privacy;
 
   public Desk(PintuConfig.Desk cfg, Database db, ReplyComposer composer, StaffDirectory staff, Supplier<List<Referral>> referrals, Clock clock) {
     this.staffChat = cfg.staffChatId();
@@ -60,8 +63,9 @@ public final class Desk implements DeskHooks {
     this.out = new DeskOutbox(new OutboxStore(db), transcript, composer, staffChat);
     this.topics = new CaseTopics(store, out, new HandoverCard(ZoneId.of(cfg.timezone())));
     this.claims = new ClaimDesk(store, out, staff, moments);
-    this.commands = new DeskCommands(store, out, claims, referrals);
+    this.commands = new DeskCommands(store, out, claims, referrals, new CaseCommands(db));
     this.relay = new Relay(store, out, transcript, moments);
+    this.privacy = new PrivacyStore(db);
   }
 
   /** What the sender must do for the desk: fill in topic thread ids, record created topics. */
@@ -93,6 +97,8 @@ public final class Desk implements DeskHooks {
         if (!inbox.lockPending(c, row.updateId())) return false;
         handle(c, in, now);
         inbox.markDone(c, row.updateId(), now);
+        // Staff messages in a topic speak of the family; what must stay is in notes and the transcript.
+        privacy.forgetUpdate(c, row.updateId());
         return true;
       });
       return done;
@@ -141,6 +147,7 @@ public final class Desk implements DeskHooks {
       case "claim" -> claims.claim(c, m, k, now);
       case "release" -> claims.release(c, m, k, now);
       case "close" -> DeskCommands.OUTCOME_HELP;
+      case "falsealarm" -> commands.falseAlarm(c, m, k, now);
       default -> "Tombol ini tidak dikenal.";
     };
   }
@@ -165,6 +172,12 @@ public final class Desk implements DeskHooks {
     if (k == null) return;
     store.event(c, caseId, null, null, "handoff", k.priority(), now);
     if (!topics.open(c, k, now) && k.urgent()) topics.escalated(c, k, now);
+  }
+
+  @Override
+  public void privacyNotice(Connection c, long caseId, String text, Instant now) throws SQLException {
+    DeskCase k = store.find(c, caseId).orElse(null);
+    if (k != null && k.topicThreadId() != null) out.toTopic(c, k, text, now);
   }
 
   @Override

@@ -2,6 +2,7 @@ package id.pintu.desk;
 
 import id.pintu.desk.StaffDirectory.Member;
 import id.pintu.dialog.ServiceTexts.Referral;
+import id.pintu.privacy.CaseCommands;
 import id.pintu.store.DeskStore;
 import id.pintu.store.DeskStore.DeskCase;
 import java.sql.Connection;
@@ -36,8 +37,10 @@ final class DeskCommands {
   private final DeskOutbox out;
   private final ClaimDesk claims;
   private final Supplier<List<Referral>> referrals;
+  private final CaseCommands privacy;
 
-  DeskCommands(DeskStore store, DeskOutbox out, ClaimDesk claims, Supplier<List<Referral>> referrals) {
+  DeskCommands(DeskStore store, DeskOutbox out, ClaimDesk claims, Supplier<List<Referral>> referrals, CaseCommands privacy) {
+    this.privacy = privacy;
     this.store = store;
     this.out = out;
     this.claims = claims;
@@ -55,7 +58,12 @@ final class DeskCommands {
       case "lepas", "release" -> claims.release(c, m, k, now);
       case "alihkan", "transfer" -> claims.transfer(c, m, k, arg, now);
       case "ambil", "claim" -> claims.claim(c, m, k, now);
-      default -> "Perintah tidak dikenal. Di topik kasus: /catatan, /rujuk, /tutup, /lepas, /alihkan; di mana saja: /antrian";
+      case "tahan", "hold" -> mayAct(m, k) ? privacy.hold(c, k.id(), m.userId(), m.alias(), arg, now)
+          : "Hanya konselor yang menangani kasus ini atau supervisor yang dapat menahan data kasus.";
+      case "lepastahan", "unhold" -> mayAct(m, k) ? privacy.release(c, k.id(), m.userId(), m.alias(), now)
+          : "Hanya konselor yang menangani kasus ini atau supervisor yang dapat melepas penahanan.";
+      case "bukandarurat", "falsealarm" -> falseAlarm(c, m, k, now);
+      default -> "Perintah tidak dikenal. Di topik kasus: /catatan, /rujuk, /tutup, /lepas, /alihkan, /tahan, /lepastahan, /bukandarurat; di mana saja: /antrian";
     };
   }
 
@@ -107,6 +115,11 @@ final class DeskCommands {
       out.call(c, out.staffChat, k.id(), CloseForumTopic.builder().chatId(out.staffChat).messageThreadId(k.topicThreadId()).build(), true, now);
     }
     return "Kasus #" + k.id() + " ditutup (" + outcome + ").";
+  }
+
+  /** The command, or the card's "Bukan darurat" button. */
+  String falseAlarm(Connection c, Member m, DeskCase k, Instant now) throws SQLException {
+    return privacy.falseAlarm(c, k.id(), k.flags(), m.userId(), m.alias(), now);
   }
 
   static InlineKeyboardMarkup ratingButtons(long caseId) {

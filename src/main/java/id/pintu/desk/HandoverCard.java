@@ -113,6 +113,16 @@ public final class HandoverCard {
   }
 
   /** Ambil kasus / Lepas / Tutup; callback data well within 64 bytes. */
+  public static InlineKeyboardMarkup buttons(long caseId, boolean crisis) {
+    InlineKeyboardMarkup m = buttons(caseId);
+    if (!crisis) return m;
+    InlineKeyboardRow row = new InlineKeyboardRow(
+        InlineKeyboardButton.builder().text("Bukan darurat (alarm palsu)").callbackData("d:falsealarm:" + caseId).build());
+    java.util.List<InlineKeyboardRow> rows = new java.util.ArrayList<>(m.getKeyboard());
+    rows.add(row);
+    return InlineKeyboardMarkup.builder().keyboard(rows).build();
+  }
+
   public static InlineKeyboardMarkup buttons(long caseId) {
     InlineKeyboardRow row = new InlineKeyboardRow(
         InlineKeyboardButton.builder().text("Ambil kasus").callbackData("d:claim:" + caseId).build(),

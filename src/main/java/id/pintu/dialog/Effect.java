@@ -39,4 +39,10 @@ public sealed interface Effect {
 
   /** The script ended. */
   record End(String reason) implements Effect {}
+
+  /**
+   * The family confirmed that their data be erased. What happens (erasure, or a legal hold
+   * that keeps it) and what they are told is decided where effects are applied.
+   */
+  record Erase() implements Effect {}
 }

@@ -29,7 +29,7 @@ public final class Engine {
   /** Commands that mean the same after the end as before it; any other starts afresh. */
   private static final java.util.Set<String> KEEPS_THE_END = java.util.Set.of(
       "konselor", "counselor", "orang", "person", "human", "berhenti", "stop", "bantuan", "help", "tolong",
-      "english", "inggris", "indonesia", "bahasa", "language", "lang");
+      "english", "inggris", "indonesia", "bahasa", "language", "lang", "hapus", "delete", "erase");
 
   private final CrisisScreen screen;
 
@@ -151,6 +151,8 @@ public final class Engine {
         // unknown one) starts afresh, like any message; it must not be met with silence.
         if (s.status() == ConversationStatus.ENDED && !KEEPS_THE_END.contains(name)) restart(null);
         else command(name, c.argument());
+      } else if (input instanceof Input.Choice ch && ch.data() != null && ch.data().startsWith("g:erase:")) {
+        global(ch.data()); // erasure may be asked for after the end too
       } else if (s.status() == ConversationStatus.ENDED) {
         restart(input instanceof Input.Text t ? t.text() : null);
       } else if (input instanceof Input.Choice ch && ch.data() != null && ch.data().startsWith("g:")) {
@@ -210,6 +212,11 @@ public final class Engine {
           out(say(Phrases.CONFIRM_STOP),
               List.of(button(Phrases.STOP_YES, "g:stop:yes"), button(Phrases.STOP_NO, "g:stop:no")), false);
         }
+        case "hapus", "delete", "erase" -> {
+          s = s.withPending(Pending.CONFIRM_ERASE);
+          out(say(Phrases.CONFIRM_ERASE),
+              List.of(button(Phrases.ERASE_YES, "g:erase:yes"), button(Phrases.ERASE_NO, "g:erase:no")), false);
+        }
         case "bantuan", "help", "tolong" -> {
           send(Phrases.HELP);
           if (s.status() == ConversationStatus.ACTIVE) prompt(current());
@@ -245,6 +252,18 @@ public final class Engine {
           else if (s.status() == ConversationStatus.ACTIVE) {
             send(Phrases.CONTINUE);
             prompt(current());
+          }
+        }
+        case "erase" -> {
+          boolean confirmed = "yes".equals(arg) && s.pending() == Pending.CONFIRM_ERASE;
+          s = s.withPending(Pending.NONE);
+          if (confirmed) {
+            effects.add(new Effect.Erase());
+          } else if (s.status() == ConversationStatus.ACTIVE) {
+            send(Phrases.ERASE_KEPT);
+            prompt(current());
+          } else if ("no".equals(arg)) {
+            send(Phrases.ERASE_KEPT);
           }
         }
         case "retry" -> {

@@ -10,7 +10,9 @@ public enum Pending {
   /** "Do you really want to stop?" after /berhenti. */
   CONFIRM_STOP,
   /** "Would you rather talk to a person?" after three misses. */
-  OFFER_PERSON;
+  OFFER_PERSON,
+  /** "Do you really want your data erased?" after /hapus. */
+  CONFIRM_ERASE;
 
   @JsonValue
   public String wire() {

@@ -18,6 +18,13 @@ public final class Phrases {
   public static final Text NO = Text.of("Tidak", "No");
   public static final Text STOP_YES = Text.of("Ya, berhenti", "Yes, stop");
   public static final Text STOP_NO = Text.of("Tidak, lanjutkan", "No, continue");
+  public static final Text ERASE_YES = Text.of("Ya, hapus data saya", "Yes, erase my data");
+  public static final Text ERASE_NO = Text.of("Tidak, jangan hapus", "No, keep it");
+  public static final Text CONFIRM_ERASE = Text.of(
+      "Anda meminta agar data Anda di layanan ini dihapus: jawaban Anda, cerita Anda, dan percakapan Anda dengan kami. Setelah dihapus, data itu tidak bisa dikembalikan, dan kasus Anda yang sedang berjalan akan ditutup. Anda tetap boleh menghubungi kami lagi kapan saja.\n\nApakah Anda yakin?",
+      "You asked for your data with this service to be erased: your answers, your story, and your conversation with us. Once erased it cannot be brought back, and a case of yours that is still open will be closed. You can still contact us again at any time.\n\nAre you sure?");
+  public static final Text ERASE_KEPT = Text.of(
+      "Baik, data Anda tidak dihapus.", "Alright, your data has not been erased.");
 
   public static final Text REPROMPT_CHOICE = Text.of(
       "Maaf, saya belum menangkap jawabannya. Silakan pilih salah satu tombol di bawah ini.",
@@ -60,8 +67,8 @@ public final class Phrases {
   public static final Text WE_CONTINUE = Text.of(
       "Kita lanjutkan dari sini ya.", "Let's carry on from here.");
   public static final Text HELP = Text.of(
-      "Anda bisa kapan saja:\n/konselor – bicara dengan konselor\n/lewati – melewati pertanyaan yang tidak wajib\n/berhenti – berhenti\n/english – English\n\nDalam keadaan darurat:\n{help_contacts}",
-      "At any time you can:\n/konselor – talk to a counselor\n/lewati – skip a question that isn't required\n/berhenti – stop\n/indonesia – Bahasa Indonesia\n\nIn an emergency:\n{help_contacts}");
+      "Anda bisa kapan saja:\n/konselor – bicara dengan konselor\n/lewati – melewati pertanyaan yang tidak wajib\n/berhenti – berhenti\n/hapus – menghapus data Anda\n/english – English\n\nDalam keadaan darurat:\n{help_contacts}",
+      "At any time you can:\n/konselor – talk to a counselor\n/lewati – skip a question that isn't required\n/berhenti – stop\n/hapus – erase your data\n/indonesia – Bahasa Indonesia\n\nIn an emergency:\n{help_contacts}");
   public static final Text NOT_SKIPPABLE = Text.of(
       "Pertanyaan ini kami perlukan untuk bisa membantu. Kalau Anda tidak ingin menjawab, ketik /konselor untuk langsung bicara dengan konselor.",
       "We need this question to be able to help. If you'd rather not answer, type /konselor to talk to a counselor directly.");

@@ -214,6 +214,8 @@ public final class SimulateCommand {
           handoffs.add(h);
         } else if (e instanceof Effect.End en) {
           ends.add(en);
+        } else if (e instanceof Effect.Erase) {
+          out.println("  ** erasure confirmed: the service would now erase this family's data, or explain a legal hold");
         }
         // Effect.StoryPart: kept in the state's story, shown in the report.
       }

@@ -13,6 +13,8 @@ import id.pintu.conversation.FloodGuard;
 import id.pintu.conversation.IdleConversations;
 import id.pintu.conversation.InboxDispatcher;
 import id.pintu.desk.Desk;
+import id.pintu.privacy.FalseAlarmMetrics;
+import id.pintu.privacy.RetentionJob;
 import id.pintu.desk.StaffDirectory;
 import id.pintu.dialog.DialogFolder;
 import id.pintu.dialog.Engine;
@@ -66,6 +68,7 @@ public final class PintuService implements AutoCloseable {
   private ConversationProcessor processor;
   private ScriptLibrary library;
   private PintuMetrics metrics;
+  private RetentionJob retention;
   private String botUsername;
   private Desk desk;
   private TelegramProbe telegramProbe;
@@ -154,6 +157,10 @@ public final class PintuService implements AutoCloseable {
     processor.observeWith(metrics);
     if (desk != null) desk.observeWith(metrics);
     metrics.refreshEvery(timers, 5);
+    FalseAlarmMetrics falseAlarms = new FalseAlarmMetrics(db, metrics.registry);
+    timers.scheduleWithFixedDelay(falseAlarms::refresh, 0, 5, TimeUnit.SECONDS);
+    retention = new RetentionJob(db, cfg.privacy().retentionDays(), processor::evict);
+    timers.scheduleWithFixedDelay(() -> retention.runQuietly(clock), 1, 24 * 60, TimeUnit.MINUTES);
     metrics.mount(router);
     new AdminApi(db, library, adminAuth, clock).staff(desk == null ? null : desk.staff()).mount(router);
     if (cfg.telegram().webhook()) {
@@ -264,6 +271,11 @@ public final class PintuService implements AutoCloseable {
 
   public Sender sender() {
     return sender;
+  }
+
+  /** The daily retention job (a plain method; tests run it with their own clock). */
+  public RetentionJob retention() {
+    return retention;
   }
 
   public ConversationProcessor processor() {

@@ -48,7 +48,7 @@ class LongPollingFirstContactTest {
   }
 
   @Test
-  void aStickerGetsAFriendlyAnswerInTheFamilysLanguageAndIsKept() throws Exception {
+  void aStickerGetsAFriendlyAnswerInTheFamilysLanguageAndIsKeptOnceConsented() throws Exception {
     h.api.sendText(1002, "/start");
     h.awaitText(1002, "Boleh kami simpan");
     h.api.sendSticker(1002, "🙂");
@@ -56,10 +56,13 @@ class LongPollingFirstContactTest {
     assertTrue(reply.text().startsWith("Terima kasih"), reply.text());
     h.api.sendText(1002, "/english");
     h.awaitText(1002, "May we keep your story?");
+    h.press(1002, "n:consent:yes");
+    h.awaitText(1002, "What should we call you?");
     h.api.sendVoice(1002, 7);
     h.awaitText(1002, "voice notes");
     List<TranscriptStore.Row> t = new TranscriptStore(h.service.database()).forChat(1002);
-    assertTrue(t.stream().anyMatch(r -> r.kind().equals("sticker") && r.fileId() != null), "sticker kept with its file id");
+    // Before consent only the kind and time of a message are kept; after it, the file id too.
+    assertTrue(t.stream().anyMatch(r -> r.kind().equals("sticker") && r.fileId() == null), "sticker before consent: kind only");
     assertTrue(t.stream().anyMatch(r -> r.kind().equals("voice") && r.fileId() != null), "voice note kept with its file id");
   }
 

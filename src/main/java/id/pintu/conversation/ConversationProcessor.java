@@ -136,6 +136,10 @@ public final class ConversationProcessor {
     Applied[] done = new Applied[1];
     SessionStore.Row saved = db.inTransaction(c -> apply(c, row, in, pace, now, done));
     if (saved == null) return Outcome.ALREADY_DONE;
+    if (done[0] == null) { // the desk handled it (a rating button): no step, the session is unchanged
+      outboxChanged.run();
+      return Outcome.PROCESSED;
+    }
     if (done[0].erased()) {
       evict(in.chatId());
     } else {

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dialogs, Sending sending, Sessions sessions, Flood flood,
-                          Desk desk, Admin admin) {
+                          Desk desk, Admin admin, Console console) {
 
   public PintuConfig {
     telegram = telegram == null ? new Telegram(null, null, null, null, null, null) : telegram;
@@ -21,6 +21,7 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
     flood = flood == null ? new Flood(null, null) : flood;
     desk = desk == null ? new Desk(null, null, null, null, null, null, null, null, null, null) : desk;
     admin = admin == null ? new Admin(null, null, null, null, null, null) : admin;
+    console = console == null ? new Console(null, null, null, null) : console;
   }
 
   /**
@@ -179,6 +180,24 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
       protectMetrics = protectMetrics != null && protectMetrics;
       readyInboxBacklog = readyInboxBacklog == null ? 1000 : readyInboxBacklog;
       readyOutboxBacklog = readyOutboxBacklog == null ? 1000 : readyOutboxBacklog;
+    }
+  }
+
+  /**
+   * The web console at {@code /console/} (login with an admin token).
+   *
+   * @param enabled false: no console routes at all
+   * @param secureCookie true behind https: the session cookie is sent over https only
+   * @param idleMinutes a console session ends after this long without a request
+   * @param zone the time zone "today" means on the dashboard
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Console(Boolean enabled, Boolean secureCookie, Integer idleMinutes, String zone) {
+    public Console {
+      enabled = enabled == null || enabled;
+      secureCookie = secureCookie != null && secureCookie;
+      idleMinutes = idleMinutes == null || idleMinutes < 1 ? 30 : idleMinutes;
+      zone = zone == null || zone.isBlank() ? "Asia/Jakarta" : zone.trim();
     }
   }
 }

@@ -67,14 +67,17 @@ public final class ConsoleServer {
 
   public void mount(Router router) {
     router.route(BASE + "/*").handler(this::securityHeaders);
-    router.get(BASE).handler(ctx -> redirect(ctx, BASE + "/"));
+    router.get(BASE).handler(ctx -> { // Vert.x lets "/console" match "/console/" too
+      if (ctx.request().path().equals(BASE)) redirect(ctx, BASE + "/");
+      else ctx.next();
+    });
     router.get(BASE + "/login").handler(ctx -> page(ctx, "login.html"));
     router.get(BASE + "/").handler(ctx -> {
       if (session(ctx) == null) redirect(ctx, BASE + "/login");
       else page(ctx, "index.html");
     });
     router.get(BASE + "/index.html").handler(ctx -> redirect(ctx, BASE + "/"));
-    router.get(BASE + "/assets/*").handler(StaticHandler.create("console").setCachingEnabled(true).setDirectoryListing(false));
+    router.get(BASE + "/assets/*").handler(StaticHandler.create("console/assets").setCachingEnabled(true).setDirectoryListing(false));
 
     router.route(BASE + "/api/*").handler(BodyHandler.create().setBodyLimit(1024 * 1024));
     router.route(BASE + "/api/*").handler(ctx -> {

@@ -146,7 +146,7 @@ function setupTry(el, id, editor) {
     buttons.replaceChildren(...v.buttons.map((b) => h('button', {
       class: 'choice', onclick: () => send({ choice: b.data }, b.label),
     }, b.label)));
-    status.textContent = v.handoff ? `${t('try.handoff')}: ${v.handoff}` : v.ended ? `${t('try.ended')} (${v.ended})` : '';
+    status.textContent = v.handoff ? t('try.handoff', v.handoff) : v.ended ? t('try.ended') : '';
     status.className = 'try-status' + (v.handoff ? ' handoff' : '');
   };
   const send = async (body, shown) => {

@@ -148,13 +148,14 @@ public final class ConsoleServer {
     if (site != null && !site.equals("same-origin")) return false;
     String origin = ctx.request().getHeader("Origin");
     if (origin == null || origin.equals("null")) origin = ctx.request().getHeader("Referer");
-    String host = ctx.request().getHeader("Host");
-    if (origin == null || host == null) return false;
+    io.vertx.core.net.HostAndPort self = ctx.request().authority(); // Host, or :authority over HTTP/2
+    if (origin == null || self == null) return false;
     try {
       URI u = URI.create(origin);
       if (u.getHost() == null) return false;
-      String authority = u.getHost().toLowerCase(Locale.ROOT) + (u.getPort() < 0 ? "" : ":" + u.getPort());
-      return authority.equals(host.toLowerCase(Locale.ROOT));
+      int port = u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+      int selfPort = self.port() >= 0 ? self.port() : port;
+      return u.getHost().equalsIgnoreCase(self.host()) && port == selfPort;
     } catch (IllegalArgumentException e) {
       return false;
     }

@@ -27,7 +27,7 @@ final class TryIt {
 
   /** What the pane shows after a step. */
   record View(String id, List<Map<String, Object>> messages, List<Button> buttons, String status, String node,
-              Map<String, String> fields, List<String> flags, String handoff, String ended) {}
+              Map<String, String> fields, List<String> flags, Map<String, String> handoff, String ended) {}
 
   private final Engine engine;
   private final Clock clock;
@@ -55,7 +55,7 @@ final class TryIt {
   private View apply(String id, Run run, Step step) {
     List<Map<String, Object>> messages = new ArrayList<>();
     List<Button> buttons = new ArrayList<>();
-    String handoff = null;
+    Map<String, String> handoff = null;
     String ended = null;
     for (Effect e : step.effects()) {
       if (e instanceof Effect.Send s) {
@@ -66,7 +66,10 @@ final class TryIt {
         messages.add(m);
         buttons.addAll(s.buttons());
       } else if (e instanceof Effect.Handoff h) {
-        handoff = "queue " + h.queue() + ", priority " + h.priority().wire() + " (" + h.reason() + ")";
+        handoff = new LinkedHashMap<>();
+        handoff.put("queue", h.queue());
+        handoff.put("priority", h.priority().wire());
+        handoff.put("reason", h.reason());
       } else if (e instanceof Effect.End en) {
         ended = en.reason();
       } else if (e instanceof Effect.Flag f) {

@@ -59,7 +59,7 @@ public final class ConsoleServer {
     this.auth = auth;
     this.audit = audit;
     this.clock = clock;
-    this.sessions = new ConsoleSessions(Duration.ofMinutes(cfg.idleMinutes()));
+    this.sessions = new ConsoleSessions(Duration.ofMinutes(cfg.idleMinutes()), clock);
     this.scripts = scripts;
     this.dashboard = dashboard;
     this.cases = cases;
@@ -162,6 +162,11 @@ public final class ConsoleServer {
   }
 
   private void login(RoutingContext ctx) {
+    String from = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
+    if (sessions.blocked(from)) {
+      error(ctx, 429, "too many wrong tokens from here; wait ten minutes");
+      return;
+    }
     String token = null;
     try {
       JsonNode body = json.readTree(ctx.body().asString("UTF-8"));
@@ -171,7 +176,8 @@ public final class ConsoleServer {
     }
     AdminAuth.Caller caller = token == null || token.isBlank() ? null : auth.check("Bearer " + token.trim());
     if (caller == null) {
-      LOG.info("console login refused from {}", ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress());
+      LOG.info("console login refused from {}", from);
+      sessions.failed(from);
       error(ctx, 401, "this token is not known");
       return;
     }

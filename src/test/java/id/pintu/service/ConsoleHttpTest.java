@@ -22,6 +22,7 @@ class ConsoleHttpTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   static ServiceHarness h;
   static String base;
+  static final MovableClock clock = new MovableClock();
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
@@ -29,7 +30,7 @@ class ConsoleHttpTest {
     h = new ServiceHarness();
     AdminHttp.withTokensAndOwnDialogs(h);
     h.set("PINTU_CONSOLE_SECURE_COOKIE", "true");
-    h.start();
+    h.start(clock);
     base = "http://127.0.0.1:" + h.service.httpPort();
   }
 
@@ -147,6 +148,28 @@ class ConsoleHttpTest {
       rs.next();
       assertEquals(0, rs.getLong(1));
     }
+  }
+
+  @Test
+  void aSessionEndsAfterTheIdleTime() throws Exception {
+    Session s = login(AdminHttp.VIEWER);
+    clock.advance(Duration.ofMinutes(20));
+    assertEquals(200, send("GET", "/console/api/me", s, null, null, null).statusCode(), "20 minutes idle: still in");
+    clock.advance(Duration.ofMinutes(31));
+    assertEquals(401, send("GET", "/console/api/me", s, null, null, null).statusCode(), "31 minutes idle: logged out");
+  }
+
+  @Test
+  void guessingTokensIsStoppedAfterTenTries() throws Exception {
+    clock.advance(Duration.ofMinutes(11)); // earlier wrong tokens of other tests are forgotten
+    for (int i = 0; i < 10; i++) {
+      assertEquals(401, send("POST", "/console/api/login", null, base, null, "{\"token\":\"guess-" + i + "\"}").statusCode());
+    }
+    HttpResponse<String> r = send("POST", "/console/api/login", null, base, null, "{\"token\":\"" + AdminHttp.ADMIN + "\"}");
+    assertEquals(429, r.statusCode(), "even the right token waits now");
+    assertTrue(r.headers().firstValue("Set-Cookie").isEmpty());
+    clock.advance(Duration.ofMinutes(11));
+    login(AdminHttp.ADMIN);
   }
 
   @Test

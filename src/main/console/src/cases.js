@@ -25,9 +25,10 @@ export async function casesPage(view, q = '', st = '') {
   );
 }
 
-function kv(obj) {
+function kv(obj, labels) {
   if (!obj || Object.keys(obj).length === 0) return h('p', { class: 'muted' }, t('common.none'));
-  return h('dl', { class: 'kv' }, Object.entries(obj).map(([k, v]) => [h('dt', {}, k), h('dd', {}, typeof v === 'object' ? JSON.stringify(v) : String(v))]));
+  const label = (k) => (labels && labels[k] && (labels[k][document.documentElement.lang] || labels[k].id)) || k;
+  return h('dl', { class: 'kv' }, Object.entries(obj).map(([k, v]) => [h('dt', {}, label(k)), h('dd', {}, typeof v === 'object' ? JSON.stringify(v) : String(v))]));
 }
 
 export async function casePage(view, id) {
@@ -37,7 +38,7 @@ export async function casePage(view, id) {
     h('h1', {}, '#' + c.id, ' ', status(c.status), ' ', c.flags.map((f) => h('span', { class: 'badge flag-' + f }, f))),
     h('p', { class: 'muted' }, t('case.audited')),
     h('div', { class: 'grid2' },
-      h('section', { class: 'panel' }, h('h2', {}, t('case.intake')), kv(c.intake)),
+      h('section', { class: 'panel' }, h('h2', {}, t('case.intake')), kv(c.intake, c.intake_labels)),
       h('section', { class: 'panel' }, h('h2', {}, t('case.story')),
         Array.isArray(c.story) && c.story.length ? h('ol', { class: 'story' }, c.story.map((s) => h('li', {}, s))) : h('p', { class: 'muted' }, t('common.none')))),
     h('div', { class: 'grid2' },
@@ -48,6 +49,6 @@ export async function casePage(view, id) {
         h('section', { class: 'panel' }, h('h2', {}, t('case.notes')),
           c.notes.length ? h('ul', {}, c.notes.map((n) => h('li', {}, when(n.at) + ' — ' + n.text))) : h('p', { class: 'muted' }, t('common.none'))),
         h('section', { class: 'panel' }, h('h2', {}, t('case.history')),
-          h('ul', { class: 'timeline' }, c.history.map((e) => h('li', {}, h('b', {}, e.event), ' ', when(e.at), e.detail ? ' — ' + e.detail : '')))))),
+          h('ul', { class: 'timeline' }, c.history.map((e) => h('li', {}, h('b', {}, t('event.' + e.event) === 'event.' + e.event ? e.event : t('event.' + e.event)), ' ', when(e.at), e.detail ? ' — ' + e.detail : '')))))),
   );
 }

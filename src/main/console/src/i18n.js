@@ -42,6 +42,7 @@ const TEXTS = {
     'case.intake': 'Data awal', 'case.story': 'Cerita keluarga', 'case.transcript': 'Percakapan', 'case.notes': 'Catatan konselor',
     'case.history': 'Riwayat kasus', 'case.back': '← Kembali ke daftar', 'case.audited': 'Setiap kali kasus dibuka, tercatat di log audit.',
     'case.family': 'Keluarga', 'case.bot': 'Pintu',
+    'event.opened': 'Dibuka', 'event.handed_off': 'Diserahkan ke konselor', 'event.closed': 'Ditutup', 'event.other_case': 'Kasus lain keluarga ini',
     'status.open': 'sedang berjalan', 'status.waiting': 'menunggu konselor', 'status.claimed': 'ditangani', 'status.closed': 'selesai',
   },
   en: {
@@ -85,6 +86,7 @@ const TEXTS = {
     'case.intake': 'Intake', 'case.story': "The family's story", 'case.transcript': 'Conversation', 'case.notes': "Counselors' notes",
     'case.history': 'Case history', 'case.back': '← Back to the list', 'case.audited': 'Every time a case is opened, the audit log records it.',
     'case.family': 'Family', 'case.bot': 'Pintu',
+    'event.opened': 'Opened', 'event.handed_off': 'Handed to a counselor', 'event.closed': 'Closed', 'event.other_case': "The family's other case",
     'status.open': 'in progress', 'status.waiting': 'waiting for a counselor', 'status.claimed': 'being handled', 'status.closed': 'closed',
   },
 };

@@ -200,15 +200,29 @@ async function showHistory(el, id, isAdmin, editor, messageEl) {
       diffEl.replaceChildren(t('hist.same'));
       return;
     }
-    diffEl.replaceChildren(...parts.filter((p) => p.added || p.removed || p.count <= 6).map((p) =>
-      h('span', { class: p.added ? 'add' : p.removed ? 'del' : 'same' },
-        p.value.split('\n').filter((l, i, all) => i < all.length - 1 || l).map((l) => (p.added ? '+ ' : p.removed ? '- ' : '  ') + l + '\n').join(''))));
+    // changed lines in full; of unchanged stretches, three lines of context either side
+    const lines = (p) => p.value.replace(/\n$/, '').split('\n');
+    const out = [];
+    parts.forEach((p, i) => {
+      if (p.added || p.removed) {
+        out.push(h('span', { class: p.added ? 'add' : 'del' }, lines(p).map((l) => (p.added ? '+ ' : '- ') + l + '\n').join('')));
+        return;
+      }
+      let ls = lines(p);
+      const head = i === 0 ? [] : ls.slice(0, 3);
+      const tail = i === parts.length - 1 ? [] : ls.slice(-3);
+      ls = ls.length <= 6 ? ls : [...head, '…', ...tail];
+      if (i === 0 && ls.length > 3) ls = ['…', ...ls.slice(-3)];
+      if (i === parts.length - 1 && ls.length > 3) ls = [...ls.slice(0, 3), '…'];
+      out.push(h('span', { class: 'same' }, ls.map((l) => (l === '…' ? '  …' : '  ' + l) + '\n').join('')));
+    });
+    diffEl.replaceChildren(...out);
   };
   el.replaceChildren(
     h('div', { class: 'toolbar' }, t('hist.from'), a, t('hist.to'), b, h('button', { id: 'diff-compare', onclick: compare }, t('hist.compare'))),
     diffEl,
     h('table', { class: 'list', id: 'history-list' }, h('tbody', {}, versions.map((v) => h('tr', {},
-      h('td', {}, h('b', {}, 'v' + v.version)), h('td', {}, when(v.published_at)), h('td', {}, v.published_by), h('td', {}, v.comment ?? ''),
+      h('td', {}, h('b', {}, 'v' + v.version)), h('td', { class: 'nowrap' }, when(v.published_at)), h('td', {}, v.published_by), h('td', {}, v.comment ?? ''),
       h('td', {}, isAdmin && v.version !== data.version ? h('button', {
         class: 'link rollback', 'data-version': v.version,
         onclick: async () => {

@@ -26,8 +26,10 @@ public final class ConsoleCases {
   private final TranscriptStore transcript;
   private final DeskStore desk;
   private final ObjectMapper json = new ObjectMapper();
+  private final java.util.function.Supplier<id.pintu.dialog.ScriptBook> scripts;
 
-  public ConsoleCases(Database db) {
+  public ConsoleCases(Database db, java.util.function.Supplier<id.pintu.dialog.ScriptBook> scripts) {
+    this.scripts = scripts;
     this.search = new CaseSearch(db);
     this.cases = new CaseStore(db);
     this.transcript = new TranscriptStore(db);
@@ -79,6 +81,7 @@ public final class ConsoleCases {
       CaseStore.Row r = found.get();
       Map<String, Object> m = summary(r);
       m.put("intake", tree(r.intake()));
+      m.put("intake_labels", labels());
       m.put("story", tree(r.story()));
       m.put("evidence", tree(r.flags()) == null ? null : tree(r.flags()).get("evidence"));
       m.put("handoff_reason", r.handoffReason());
@@ -111,6 +114,17 @@ public final class ConsoleCases {
     } catch (SQLException e) {
       ConsoleServer.storeDown(ctx, e);
     }
+  }
+
+  /** Each intake field's label from whichever script declares it (newest versions). */
+  private Map<String, Object> labels() {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (id.pintu.dialog.Script s : scripts.get().scripts().values()) {
+      s.fields().forEach((name, spec) -> {
+        if (spec != null && spec.label() != null) out.putIfAbsent(name, spec.label().byLang());
+      });
+    }
+    return out;
   }
 
   private static void event(List<Map<String, Object>> h, Instant at, String what, String detail) {

@@ -30,6 +30,6 @@ final class ConsoleWiring {
       throw new StartupProblem("console.zone '" + cfg.console().zone() + "' is not a time zone: use e.g. Asia/Jakarta.");
     }
     new ConsoleServer(cfg.console(), auth, new AuditLog(db), clock, new ConsoleScripts(library, engine, clock),
-        new ConsoleDashboard(db, clock, zone, delivery, dropOffs), new ConsoleCases(db)).mount(router);
+        new ConsoleDashboard(db, clock, zone, delivery, dropOffs), new ConsoleCases(db, library::current)).mount(router);
   }
 }

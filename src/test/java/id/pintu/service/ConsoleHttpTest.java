@@ -129,6 +129,8 @@ class ConsoleHttpTest {
 
   @Test
   void tryItRunsTheDraftWithTheRealEngineAndStoresNothing() throws Exception {
+    long conversations = count("sessions");
+    long transcript = count("transcript");
     Session s = login(AdminHttp.VIEWER);
     String draft = h.service.library().newest().get("first-contact").yaml().replace("Halo, selamat datang.", "Selamat pagi dari draf.");
     HttpResponse<String> start = send("POST", "/console/api/try", s, base, s.csrf(), JSON.writeValueAsString(Map.of("script", "first-contact", "yaml", draft)));
@@ -144,9 +146,14 @@ class ConsoleHttpTest {
     Session other = login(AdminHttp.ADMIN);
     assertEquals(404, send("POST", "/console/api/try/" + run, other, base, other.csrf(), "{\"text\":\"hi\"}").statusCode(),
         "a try belongs to the session that started it");
-    try (var c = h.service.database().connection(); var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM sessions")) {
+    assertEquals(conversations, count("sessions"), "no conversation stored");
+    assertEquals(transcript, count("transcript"), "no transcript stored");
+  }
+
+  static long count(String table) throws Exception {
+    try (var c = h.service.database().connection(); var st = c.createStatement(); var rs = st.executeQuery("SELECT COUNT(*) FROM " + table)) {
       rs.next();
-      assertEquals(0, rs.getLong(1));
+      return rs.getLong(1);
     }
   }
 
@@ -170,6 +177,28 @@ class ConsoleHttpTest {
     assertTrue(r.headers().firstValue("Set-Cookie").isEmpty());
     clock.advance(Duration.ofMinutes(11));
     login(AdminHttp.ADMIN);
+  }
+
+  @Test
+  void theDashboardMeasuresTheWaitForACounselor() throws Exception {
+    FirstContactWalk.walk(h, 7701);
+    FirstContactWalk.walk(h, 7702);
+    var cases = new id.pintu.store.CaseStore(h.service.database());
+    var desk = new id.pintu.store.DeskStore(h.service.database());
+    var first = cases.forChat(7701).get(0);
+    var second = cases.forChat(7702).get(0);
+    try (var c = h.service.database().connection()) {
+      desk.claim(c, first.id(), 111, first.handedOffAt().plus(Duration.ofMinutes(4)));
+      desk.claim(c, second.id(), 111, second.handedOffAt().plus(Duration.ofMinutes(20)));
+    }
+    Session s = login(AdminHttp.VIEWER);
+    JsonNode d = JSON.readTree(send("GET", "/console/api/dashboard", s, null, null, null).body());
+    assertEquals(2, d.get("time_to_claim").get("count").asInt(), d.toString());
+    assertEquals(4.0, d.get("time_to_claim").get("median_minutes").asDouble(), "nearest-rank median of 4 and 20 minutes");
+    assertEquals(20.0, d.get("time_to_claim").get("p90_minutes").asDouble());
+    assertTrue(d.get("handoffs_today").asInt() >= 2, d.toString());
+    assertEquals(30, d.get("days").size());
+    assertTrue(d.get("delivery").has("outbox_backlog"), d.toString());
   }
 
   @Test

@@ -186,6 +186,13 @@ const steps = {
     if (expect !== undefined) {
       check(value === Number(expect), `conversations today shows ${expect}, got ${value}`);
       await shot(page, '02-dashboard');
+      // English on request, the same numbers
+      await page.click('#lang-toggle');
+      await page.waitForSelector('h1 >> text=Service overview');
+      check(Number(await page.textContent('#stat-conversations .card-value')) === value, 'same count in English');
+      await shot(page, '02-dashboard-en');
+      await page.click('#lang-toggle');
+      await page.waitForSelector('h1 >> text=Ringkasan layanan');
     }
     const queue = Number(await page.textContent('#stat-queue .card-value'));
     return { conversations: value, queue };

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dialogs, Sending sending, Sessions sessions, Flood flood,
-                          Desk desk, Admin admin, Privacy privacy) {
+                          Desk desk, Admin admin, Privacy privacy, Console console) {
 
   public PintuConfig {
     telegram = telegram == null ? new Telegram(null, null, null, null, null, null) : telegram;
@@ -22,6 +22,7 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
     desk = desk == null ? new Desk(null, null, null, null, null, null, null, null, null, null) : desk;
     admin = admin == null ? new Admin(null, null, null, null, null, null, null, null) : admin;
     privacy = privacy == null ? new Privacy(null) : privacy;
+    console = console == null ? new Console(null, null, null, null) : console;
   }
 
   /**
@@ -199,6 +200,24 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
       readyOutboxBacklog = readyOutboxBacklog == null ? 1000 : readyOutboxBacklog;
       telegramCheckSeconds = telegramCheckSeconds == null ? 30 : Math.max(1, telegramCheckSeconds);
       readyTelegramDownSeconds = readyTelegramDownSeconds == null ? 120 : Math.max(0, readyTelegramDownSeconds);
+    }
+  }
+
+  /**
+   * The web console at {@code /console/} (login with an admin token).
+   *
+   * @param enabled false: no console routes at all
+   * @param secureCookie true behind https: the session cookie is sent over https only
+   * @param idleMinutes a console session ends after this long without a request
+   * @param zone the time zone "today" means on the dashboard
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Console(Boolean enabled, Boolean secureCookie, Integer idleMinutes, String zone) {
+    public Console {
+      enabled = enabled == null || enabled;
+      secureCookie = secureCookie != null && secureCookie;
+      idleMinutes = idleMinutes == null || idleMinutes < 1 ? 30 : idleMinutes;
+      zone = zone == null || zone.isBlank() ? "Asia/Jakarta" : zone.trim();
     }
   }
 }

@@ -136,6 +136,21 @@ final class PintuMetrics implements StepObserver, DeskMoments {
     registry.counter("pintu.dropoffs", "script", String.valueOf(at.scriptId()), "node", String.valueOf(at.nodeId()), "how", how).increment();
   }
 
+  /** Where families left, per script, node and how (stopped or went silent), since the service started. */
+  java.util.List<java.util.Map<String, Object>> dropOffs() {
+    java.util.List<java.util.Map<String, Object>> out = new java.util.ArrayList<>();
+    for (Counter c : registry.find("pintu.dropoffs").counters()) {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("script", c.getId().getTag("script"));
+      m.put("node", c.getId().getTag("node"));
+      m.put("how", c.getId().getTag("how"));
+      m.put("count", (long) c.count());
+      out.add(m);
+    }
+    out.sort((a, b) -> Long.compare((Long) b.get("count"), (Long) a.get("count")));
+    return out;
+  }
+
   void mount(Router router) {
     router.get("/metrics").blockingHandler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8").end(registry.scrape()), false);

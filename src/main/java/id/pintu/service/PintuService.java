@@ -163,6 +163,7 @@ public final class PintuService implements AutoCloseable {
     timers.scheduleWithFixedDelay(() -> retention.runQuietly(clock), 1, 24 * 60, TimeUnit.MINUTES);
     metrics.mount(router);
     new AdminApi(db, library, adminAuth, clock).staff(desk == null ? null : desk.staff()).mount(router);
+    if (cfg.console().enabled()) ConsoleWiring.mount(router, cfg, db, library, engine, adminAuth, clock, this::deliveryNow, metrics::dropOffs);
     if (cfg.telegram().webhook()) {
       String secret = cfg.telegram().webhookSecret();
       if (secret == null || secret.isBlank()) {
@@ -192,6 +193,24 @@ public final class PintuService implements AutoCloseable {
     processor.desk(desk);
     if (staff.size() == 0) LOG.warn("the desk has no staff: add desk.staff to {}", cfg.desk().staffFile());
     LOG.info("counselors' desk on, {} staff", staff.size());
+  }
+
+  /** Delivery health for the console's dashboard: backlogs, Telegram's refusals, the transport. */
+  private java.util.Map<String, Object> deliveryNow() {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    try {
+      m.put("inbox_backlog", new InboxStore(db).backlog());
+      m.put("outbox_backlog", new OutboxStore(db).backlog());
+    } catch (java.sql.SQLException e) {
+      m.put("store", "down");
+    }
+    m.put("sent", sender.sent());
+    m.put("too_many_requests", sender.tooManyRequests());
+    m.put("retries", sender.retries());
+    m.put("failed", sender.failed());
+    m.put("mode", cfg.telegram().mode());
+    m.put("transport", polling == null ? (cfg.telegram().webhook() ? "webhook registered" : "starting") : polling.isRunning() ? "polling" : "stopped");
+    return m;
   }
 
   public Desk desk() {

@@ -16,6 +16,8 @@ import id.pintu.desk.StaffDirectory;
 import id.pintu.dialog.DialogFolder;
 import id.pintu.dialog.Engine;
 import id.pintu.dialog.ScriptBook;
+import id.pintu.privacy.KeyProblem;
+import id.pintu.privacy.Keys;
 import id.pintu.safety.CrisisScreen;
 import id.pintu.store.CaseStore;
 import id.pintu.store.Database;
@@ -97,7 +99,11 @@ public final class PintuService implements AutoCloseable {
     OkHttpTelegramClient client = new OkHttpTelegramClient(okHttp, token, url);
     botUsername = checkToken(client);
 
-    db = Database.open(cfg.store());
+    try {
+      db = Database.open(cfg.store(), Keys.load(cfg.encryption(), cfg.store()));
+    } catch (KeyProblem e) {
+      throw new StartupProblem(e.getMessage());
+    }
     library = openLibrary();
     ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     Engine engine = new Engine(screen);

@@ -22,6 +22,10 @@ import java.util.UUID;
 public final class TestStore implements AutoCloseable {
   public enum Kind { H2, POSTGRES }
 
+  /** The encryption key tests run with: known, so a test can switch keys on purpose; never used outside tests. */
+  public static final String TEST_KEY_ID = "test1";
+  public static final String TEST_KEY = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+
   private final Kind kind;
   private final String url;
   private final String user;
@@ -74,6 +78,11 @@ public final class TestStore implements AutoCloseable {
     } catch (SQLException e) {
       return "PostgreSQL not reachable at " + pgUrl() + " as " + pgUser() + ": " + e.getMessage();
     }
+  }
+
+  /** The test key alone, for a test that opens the store itself. */
+  public static id.pintu.privacy.Keyring testKeys() {
+    return id.pintu.privacy.Keyring.parse(TEST_KEY_ID, TEST_KEY, null);
   }
 
   public Kind kind() {

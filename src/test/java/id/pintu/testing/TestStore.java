@@ -85,6 +85,16 @@ public final class TestStore implements AutoCloseable {
     return id.pintu.privacy.Keyring.parse(TEST_KEY_ID, TEST_KEY, null);
   }
 
+  /** The schema holding this store's tables ({@code public} for H2). */
+  public String schema() {
+    return schema == null ? "public" : schema;
+  }
+
+  /** The H2 database file itself, to inspect its raw bytes; null on PostgreSQL. */
+  public Path h2File() {
+    return kind == Kind.H2 ? Path.of(url.substring("jdbc:h2:file:".length()) + ".mv.db") : null;
+  }
+
   public Kind kind() {
     return kind;
   }

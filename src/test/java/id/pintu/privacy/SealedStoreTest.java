@@ -159,4 +159,38 @@ class SealedStoreTest {
       assertThrows(SealBroken.class, () -> new DeskStore(db).find(k2));
     }
   }
+
+  @Test
+  void rekeyReSealsOldAndPlainRowsUnderTheNewKeyAndRetiresTheOldKey() throws Exception {
+    long first;
+    try (Database db = open(Keyring.parse("a", A, null))) {
+      first = writeCase(db, 4007, STORY);
+    }
+    // A row from before encryption was turned on.
+    rawUpdate("INSERT INTO transcript (chat_id, case_id, direction, kind, text, at) VALUES (?, ?, 'in', 'text', 'pesan lama tanpa sandi', ?)",
+        4007L, first, java.sql.Timestamp.from(T0));
+    PintuConfig cfg = new PintuConfig(null, null, new PintuConfig.Store(store.url(), store.user(), store.password(), 4), null, null, null, null,
+        null, null, new PintuConfig.Encryption(B, "b", "a:" + A, null));
+    var out = new java.io.ByteArrayOutputStream();
+    var err = new java.io.ByteArrayOutputStream();
+    assertEquals(0, RekeyCommand.run(cfg, new java.io.PrintStream(out, true), new java.io.PrintStream(err, true)), err.toString());
+    String report = out.toString();
+    assertTrue(report.contains("Re-sealed 9 values with key 'b'."), report);
+    assertTrue(report.contains("transcript.text: 2") && report.contains("cases.flags.evidence: 1"), report);
+    assertTrue(report.contains("Key 'a' is no longer used"), report);
+
+    for (String sql : List.of("SELECT story FROM cases WHERE id = ?", "SELECT intake FROM cases WHERE id = ?", "SELECT text FROM case_notes WHERE case_id = ?",
+        "SELECT state FROM sessions WHERE case_id = ?", "SELECT payload FROM outbox WHERE case_id = ?")) {
+      assertTrue(raw(sql, first).startsWith("p1:b:"), sql);
+    }
+    assertTrue(raw("SELECT flags FROM cases WHERE id = ?", first).contains("\"evidence\":\"p1:b:"));
+    assertTrue(raw("SELECT payload FROM inbox WHERE chat_id = ?", 4007L).startsWith("p1:b:"));
+    assertEquals(0, Long.parseLong(raw("SELECT COUNT(*) FROM transcript WHERE chat_id = ? AND text NOT LIKE 'p1:b:%'", 4007L)));
+    // Key a is gone from the store: key b alone now opens it and reads everything.
+    try (Database db = open(Keyring.parse("b", B, null))) {
+      assertEquals(STORY, new CaseStore(db).find(first).orElseThrow().story());
+      assertEquals(List.of("dikunci di kamar", "pesan lama tanpa sandi"),
+          new TranscriptStore(db).forChat(4007).stream().map(TranscriptStore.Row::text).toList());
+    }
+  }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.pintu.config.PintuConfig;
+import id.pintu.store.CaseQuery;
 import id.pintu.store.CaseStore;
 import id.pintu.store.Database;
 import id.pintu.store.DeskStore;
@@ -106,6 +107,10 @@ class SealedStoreTest {
       }
       assertTrue(raw("SELECT payload FROM inbox WHERE update_id = ?", 40010L).startsWith("p1:a:"));
       assertTrue(raw("SELECT flags FROM cases WHERE id = ?", k).startsWith("{\"flags\":[\"crisis\"]"), "flag names stay filterable");
+      CaseQuery.Page crisis = new CaseQuery(db).find(new CaseQuery.Filter(null, null, "crisis", null, null, null), 10, 0);
+      assertEquals(1, crisis.total(), "the supervisors' flag filter still finds the case");
+      assertTrue(crisis.rows().get(0).flags().contains("dikunci"), "and reads its evidence");
+      assertEquals(0, new CaseQuery(db).find(new CaseQuery.Filter(null, null, "concern", null, null, null), 10, 0).total());
     }
   }
 

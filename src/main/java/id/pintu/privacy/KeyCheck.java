@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public final class KeyCheck {
   static final String KNOWN = "pintu-key-check";
-  /** Owner number of the check values: no chat, case or update has it. */
+  /** Owner number of the check values. */
   private static final long OWNER = 0;
 
   private KeyCheck() {}
@@ -38,7 +38,7 @@ public final class KeyCheck {
       }
       String opened;
       try {
-        opened = cipher.open(SealedColumn.TRANSCRIPT_TEXT, OWNER, e.getValue());
+        opened = cipher.open(SealedColumn.KEY_CHECK, OWNER, e.getValue());
       } catch (SealBroken b) {
         opened = null;
       }
@@ -51,7 +51,7 @@ public final class KeyCheck {
     if (!stored.containsKey(current)) {
       try (PreparedStatement p = c.prepareStatement("INSERT INTO encryption_keys (key_id, check_value, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
         p.setString(1, current);
-        p.setString(2, cipher.seal(SealedColumn.TRANSCRIPT_TEXT, OWNER, KNOWN));
+        p.setString(2, cipher.seal(SealedColumn.KEY_CHECK, OWNER, KNOWN));
         p.setTimestamp(3, Timestamp.from(now));
         p.executeUpdate();
       }

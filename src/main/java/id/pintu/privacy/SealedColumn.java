@@ -26,7 +26,9 @@ public enum SealedColumn {
   /** A raw Telegram update (holds the family's text); owner: the update id. */
   INBOX_PAYLOAD("inbox", "payload"),
   /** A Bot API call waiting to leave (messages and staff cards carry family text); owner: the chat. */
-  OUTBOX_PAYLOAD("outbox", "payload");
+  OUTBOX_PAYLOAD("outbox", "payload"),
+  /** Not family data: the known text that proves a key at start-up ({@link KeyCheck}); owner 0. */
+  KEY_CHECK("encryption_keys", "check_value");
 
   private final String table;
   private final String column;

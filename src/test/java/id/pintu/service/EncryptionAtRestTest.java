@@ -150,6 +150,31 @@ class EncryptionAtRestTest {
     h.awaitText(family, "Siapa nama");
   }
 
+  @Test
+  void anOfficeWithoutAKeyGetsOneMadeOnceAndKeepsReadingWithIt() throws Exception {
+    h = new ServiceHarness();
+    h.env.remove("PINTU_ENCRYPTION_KEY");
+    h.env.remove("PINTU_ENCRYPTION_KEY_ID");
+    // On H2 the key goes beside the database file; on PostgreSQL it would go to ./data: point it at the test's folder.
+    java.nio.file.Path keyFile = h.store.postgres() ? h.dataDir.resolve("pintu.key") : java.nio.file.Path.of(h.store.h2File().toString().replace(".mv.db", ".key"));
+    if (h.store.postgres()) h.set("PINTU_ENCRYPTION_KEY_FILE", keyFile.toString());
+    h.start();
+    long family = 6004;
+    h.api.sendText(family, "/start");
+    h.awaitText(family, "Boleh kami simpan");
+    h.press(family, "n:consent:yes");
+    h.awaitText(family, "Siapa nama");
+    h.stop();
+    assertTrue(Files.isRegularFile(keyFile), "the key was made at " + keyFile);
+    assertTrue(Files.readString(keyFile).startsWith("local1:"));
+    assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(keyFile)));
+    assertTrue(column("SELECT state FROM sessions WHERE chat_id = ?", family).get(0).startsWith("p1:local1:"));
+
+    h.start(); // the same key is read again: the conversation goes on
+    h.api.sendText(family, NAME);
+    h.awaitText(family, "Berapa usia");
+  }
+
   SentMessage awaitInTopic(int thread, String fragment) {
     DeskServiceTest.until("'" + fragment + "' in topic " + thread, () -> inTopic(thread, fragment) != null);
     return inTopic(thread, fragment);

@@ -1,5 +1,8 @@
 package id.pintu.store;
 
+import id.pintu.privacy.FieldCipher;
+import id.pintu.privacy.FlagEvidence;
+import id.pintu.privacy.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,9 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import id.pintu.privacy.FieldCipher;
-import id.pintu.privacy.FlagEvidence;
-import id.pintu.privacy.SealedColumn;
 
 /** Cases: one per first contact, holding what the bot learned for the counselors. */
 public final class CaseStore {

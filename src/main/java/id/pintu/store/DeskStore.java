@@ -1,5 +1,8 @@
 package id.pintu.store;
 
+import id.pintu.privacy.FieldCipher;
+import id.pintu.privacy.FlagEvidence;
+import id.pintu.privacy.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,9 +11,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import id.pintu.privacy.FieldCipher;
-import id.pintu.privacy.FlagEvidence;
-import id.pintu.privacy.SealedColumn;
 
 /**
  * The desk's side of a case: its forum topic, who claimed it, its history, notes,

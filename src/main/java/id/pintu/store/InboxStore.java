@@ -1,5 +1,7 @@
 package id.pintu.store;
 
+import id.pintu.privacy.FieldCipher;
+import id.pintu.privacy.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,8 +9,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import id.pintu.privacy.FieldCipher;
-import id.pintu.privacy.SealedColumn;
 
 /** The durable inbox: every update stored once (update_id unique) before it is acknowledged. */
 public final class InboxStore {

@@ -1,5 +1,6 @@
 package id.pintu.store;
 
+import id.pintu.privacy.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +9,6 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import id.pintu.privacy.SealedColumn;
 
 /** Replies waiting to leave, in order per chat. A row is marked sent only after Telegram accepted it. */
 public final class OutboxStore {

@@ -1,5 +1,7 @@
 package id.pintu.store;
 
+import id.pintu.privacy.FieldCipher;
+import id.pintu.privacy.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,8 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import id.pintu.privacy.FieldCipher;
-import id.pintu.privacy.SealedColumn;
 
 /** The engine state of each family chat. */
 public final class SessionStore {

@@ -1,5 +1,6 @@
 package id.pintu.store;
 
+import id.pintu.privacy.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import id.pintu.privacy.SealedColumn;
 
 /** Every message of a conversation, both ways, in order. */
 public final class TranscriptStore {

@@ -175,6 +175,37 @@ class EncryptionAtRestTest {
     h.awaitText(family, "Berapa usia");
   }
 
+  @Test
+  void aReplyAlteredInTheStoreIsGivenUpWithoutShowingItAndLaterRepliesStillLeave() throws Exception {
+    h = new ServiceHarness().start();
+    long family = 6005;
+    h.api.failures().tooManyRequests(1, 3); // holds the greeting in the outbox for 3 s
+    h.api.sendText(family, "/start");
+    DeskServiceTest.until("the greeting refused once", () -> h.api.callsOf("sendMessage").stream().anyMatch(c -> c.status() == 429));
+    long greeting;
+    try (Connection c = h.store.connect();
+         PreparedStatement p = c.prepareStatement("SELECT id, payload FROM outbox WHERE chat_id = ? AND status = 'pending' ORDER BY id LIMIT 1")) {
+      p.setLong(1, family);
+      try (ResultSet rs = p.executeQuery()) {
+        assertTrue(rs.next(), "the greeting waits");
+        greeting = rs.getLong(1);
+        String sealed = rs.getString(2);
+        int at = sealed.lastIndexOf(':') + 1;
+        byte[] raw = java.util.Base64.getDecoder().decode(sealed.substring(at));
+        raw[raw.length / 2] ^= 1;
+        try (PreparedStatement u = c.prepareStatement("UPDATE outbox SET payload = ? WHERE id = ?")) {
+          u.setString(1, sealed.substring(0, at) + java.util.Base64.getEncoder().encodeToString(raw));
+          u.setLong(2, greeting);
+          assertEquals(1, u.executeUpdate());
+        }
+      }
+    }
+    h.awaitText(family, "Boleh kami simpan"); // the next reply is not held behind the altered one
+    assertFalse(h.texts(family).contains("Halo, selamat datang."), "the altered greeting is not sent: " + h.texts(family));
+    List<String> outcome = column("SELECT status || ' ' || last_error FROM outbox WHERE id = ?", greeting);
+    assertTrue(outcome.get(0).startsWith("failed ") && outcome.get(0).contains("outbox.payload") && outcome.get(0).contains("integrity check"), outcome.get(0));
+  }
+
   SentMessage awaitInTopic(int thread, String fragment) {
     DeskServiceTest.until("'" + fragment + "' in topic " + thread, () -> inTopic(thread, fragment) != null);
     return inTopic(thread, fragment);

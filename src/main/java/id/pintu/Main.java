@@ -31,6 +31,7 @@ public final class Main {
       case "simulate" -> { return id.pintu.dialog.SimulateCommand.run(rest, System.in, out, err); }
       case "screen" -> { return id.pintu.safety.ScreenCommand.run(rest, System.in, out, err); }
       case "graph" -> { return id.pintu.admin.GraphCommand.run(rest, out, err); }
+      case "rekey" -> { return id.pintu.privacy.RekeyCommand.run(rest, out, err); }
       case "help", "--help", "-h" -> {
         usage(out);
         return 0;
@@ -51,6 +52,7 @@ public final class Main {
         "  simulate [--script id] [--lang id|en] [--dialogs dir]",
         "                              chat with a script in the terminal",
         "  graph <script> [--dialogs dir] print a script as a Mermaid flowchart",
-        "  screen [--lexicon file]     try the crisis screen on messages, one per line")));
+        "  screen [--lexicon file]     try the crisis screen on messages, one per line",
+        "  rekey [--config file]       re-seal stored conversations with the current encryption key")));
   }
 }

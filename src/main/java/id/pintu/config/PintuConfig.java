@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dialogs, Sending sending, Sessions sessions, Flood flood,
-                          Desk desk, Admin admin, Privacy privacy, Console console) {
+                          Desk desk, Admin admin, Privacy privacy, Console console, Encryption encryption) {
 
   public PintuConfig {
     telegram = telegram == null ? new Telegram(null, null, null, null, null, null) : telegram;
@@ -23,6 +23,7 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
     admin = admin == null ? new Admin(null, null, null, null, null, null, null, null) : admin;
     privacy = privacy == null ? new Privacy(null) : privacy;
     console = console == null ? new Console(null, null, null, null) : console;
+    encryption = encryption == null ? new Encryption(null, null, null, null) : encryption;
   }
 
   /**
@@ -220,4 +221,16 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
       zone = zone == null || zone.isBlank() ? "Asia/Jakarta" : zone.trim();
     }
   }
+
+  /**
+   * Encryption at rest (see docs/PRIVACY.md). The keys are secrets: environment only.
+   *
+   * @param key the current data key, base64 of 32 bytes ({@code PINTU_ENCRYPTION_KEY}); unset: read or made in {@code keyFile}
+   * @param keyId its id, stored with every value ({@code PINTU_ENCRYPTION_KEY_ID}, default {@code k1})
+   * @param oldKeys keys that still decrypt, {@code id:base64,id2:base64} ({@code PINTU_ENCRYPTION_OLD_KEYS})
+   * @param keyFile where a single office without a key keeps the one made for it; default beside the H2 file
+   *     ({@code ./data/pintu.key} for the default store), or {@code ./data/pintu.key} for PostgreSQL
+   */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record Encryption(String key, String keyId, String oldKeys, String keyFile) {}
 }

@@ -19,6 +19,8 @@ import id.pintu.desk.StaffDirectory;
 import id.pintu.dialog.DialogFolder;
 import id.pintu.dialog.Engine;
 import id.pintu.dialog.ScriptBook;
+import id.pintu.privacy.KeyProblem;
+import id.pintu.privacy.Keys;
 import id.pintu.safety.CrisisScreen;
 import id.pintu.store.CaseStore;
 import id.pintu.store.Database;
@@ -103,7 +105,11 @@ public final class PintuService implements AutoCloseable {
     OkHttpTelegramClient client = new OkHttpTelegramClient(okHttp, token, url);
     botUsername = checkToken(client);
 
-    db = Database.open(cfg.store());
+    try {
+      db = Database.open(cfg.store(), Keys.load(cfg.encryption(), cfg.store()));
+    } catch (KeyProblem e) {
+      throw new StartupProblem(e.getMessage());
+    }
     ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     EditNotices editNotices = cfg.desk().enabled() ? new EditNotices(db, new ReplyComposer(json), cfg.desk().staffChatId(), clock) : null;
     library = openLibrary(editNotices);

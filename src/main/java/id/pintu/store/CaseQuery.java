@@ -86,7 +86,7 @@ public final class CaseQuery {
         bind(p, args);
         p.setInt(args.size() + 1, limit);
         p.setInt(args.size() + 2, offset);
-        return new Page(CaseStore.rows(p), total);
+        return new Page(CaseStore.rows(p, db.cipher()), total);
       }
     }
   }

@@ -1,5 +1,6 @@
 package id.pintu.store;
 
+import id.pintu.privacy.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,22 +23,26 @@ public final class CaseSearch {
   }
 
   /**
+   * The intake is sealed in the store, so a word search opens the newest this-many candidate
+   * cases (after the other filters) and matches them here.
+   */
+  static final int WORD_SEARCH_WINDOW = 5000;
+
+  /**
    * Newest first. {@code q}: a case number, or words that must all occur in the intake (any
    * case); {@code status}: open, waiting, claimed, closed; {@code flag}: e.g. crisis.
    */
   public Page find(String q, String status, String flag, int limit, int offset) throws SQLException {
     StringBuilder where = new StringBuilder(" WHERE 1 = 1");
     List<Object> args = new ArrayList<>();
+    List<String> words = List.of();
     if (q != null && !q.isBlank()) {
       String t = q.trim();
       if (t.matches("#?\\d{1,18}")) {
         where.append(" AND id = ?");
         args.add(Long.parseLong(t.replace("#", "")));
       } else {
-        for (String word : t.toLowerCase(Locale.ROOT).split("\\s+")) {
-          where.append(" AND LOWER(intake) LIKE ? ESCAPE '\\'");
-          args.add("%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-        }
+        words = List.of(t.toLowerCase(Locale.ROOT).split("\\s+"));
       }
     }
     if (status != null && !status.isBlank()) {
@@ -48,6 +53,7 @@ public final class CaseSearch {
       where.append(" AND flags LIKE ?");
       args.add("{\"flags\":[%\"" + flag.replace("%", "").replace("_", "\\_").replace("\"", "") + "\"%],%");
     }
+    if (!words.isEmpty()) return findWords(where.toString(), args, words, limit, offset);
     try (Connection c = db.connection()) {
       long total;
       try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM cases" + where)) {
@@ -61,9 +67,24 @@ public final class CaseSearch {
         bind(p, args);
         p.setInt(args.size() + 1, limit);
         p.setInt(args.size() + 2, offset);
-        return new Page(CaseStore.rows(p), total);
+        return new Page(CaseStore.rows(p, db.cipher()), total);
       }
     }
+  }
+
+  private Page findWords(String where, List<Object> args, List<String> words, int limit, int offset) throws SQLException {
+    List<CaseStore.Row> hits = new ArrayList<>();
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("SELECT * FROM cases" + where + " ORDER BY opened_at DESC, id DESC LIMIT ?")) {
+      bind(p, args);
+      p.setInt(args.size() + 1, WORD_SEARCH_WINDOW);
+      for (CaseStore.Row r : CaseStore.rows(p, db.cipher())) {
+        String intake = r.intake() == null ? "" : r.intake().toLowerCase(Locale.ROOT);
+        if (words.stream().allMatch(intake::contains)) hits.add(r);
+      }
+    }
+    int from = Math.min(offset, hits.size());
+    return new Page(List.copyOf(hits.subList(from, Math.min(hits.size(), from + limit))), hits.size());
   }
 
   public List<Note> notes(long caseId) throws SQLException {
@@ -72,7 +93,9 @@ public final class CaseSearch {
       p.setLong(1, caseId);
       List<Note> out = new ArrayList<>();
       try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) out.add(new Note(rs.getLong(1), rs.getString(2), Sql.instant(rs, "at")));
+        while (rs.next()) {
+          out.add(new Note(rs.getLong(1), db.cipher().open(SealedColumn.NOTE_TEXT, caseId, rs.getString(2)), Sql.instant(rs, "at")));
+        }
       }
       return out;
     }

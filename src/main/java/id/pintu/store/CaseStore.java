@@ -1,5 +1,8 @@
 package id.pintu.store;
 
+import id.pintu.privacy.FieldCipher;
+import id.pintu.privacy.FlagEvidence;
+import id.pintu.privacy.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,9 +54,9 @@ public final class CaseStore {
         "UPDATE cases SET lang = ?, priority = ?, intake = ?, story = ?, flags = ? WHERE id = ?")) {
       p.setString(1, lang);
       p.setString(2, priority);
-      p.setString(3, intake);
-      p.setString(4, story);
-      p.setString(5, flags);
+      p.setString(3, db.cipher().seal(SealedColumn.CASE_INTAKE, caseId, intake));
+      p.setString(4, db.cipher().seal(SealedColumn.CASE_STORY, caseId, story));
+      p.setString(5, FlagEvidence.seal(db.cipher(), caseId, flags));
       p.setLong(6, caseId);
       p.executeUpdate();
     }
@@ -99,7 +102,7 @@ public final class CaseStore {
     try (Connection c = db.connection();
          PreparedStatement p = c.prepareStatement("SELECT * FROM cases WHERE id = ?")) {
       p.setLong(1, caseId);
-      List<Row> rows = rows(p);
+      List<Row> rows = rows(p, db.cipher());
       return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
     }
   }
@@ -108,17 +111,20 @@ public final class CaseStore {
     try (Connection c = db.connection();
          PreparedStatement p = c.prepareStatement("SELECT * FROM cases WHERE chat_id = ? ORDER BY id")) {
       p.setLong(1, chatId);
-      return rows(p);
+      return rows(p, db.cipher());
     }
   }
 
-  static List<Row> rows(PreparedStatement p) throws SQLException {
+  /** The rows a query selects, their sealed columns opened. */
+  static List<Row> rows(PreparedStatement p, FieldCipher cipher) throws SQLException {
     List<Row> out = new ArrayList<>();
     try (ResultSet rs = p.executeQuery()) {
       while (rs.next()) {
-        out.add(new Row(rs.getLong("id"), rs.getLong("chat_id"), rs.getString("status"), rs.getString("queue"),
-            rs.getString("priority"), rs.getString("lang"), rs.getString("script_id"), rs.getString("intake"),
-            rs.getString("story"), rs.getString("flags"), rs.getString("handoff_reason"), rs.getBoolean("unreachable"),
+        long id = rs.getLong("id");
+        out.add(new Row(id, rs.getLong("chat_id"), rs.getString("status"), rs.getString("queue"),
+            rs.getString("priority"), rs.getString("lang"), rs.getString("script_id"),
+            cipher.open(SealedColumn.CASE_INTAKE, id, rs.getString("intake")), cipher.open(SealedColumn.CASE_STORY, id, rs.getString("story")),
+            FlagEvidence.open(cipher, id, rs.getString("flags")), rs.getString("handoff_reason"), rs.getBoolean("unreachable"),
             Sql.longOrNull(rs, "previous_case_id"), Sql.instant(rs, "opened_at"), Sql.instant(rs, "handed_off_at"),
             Sql.instant(rs, "closed_at"), rs.getString("outcome")));
       }

@@ -3,6 +3,10 @@ package id.pintu.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import id.pintu.config.PintuConfig;
+import id.pintu.privacy.FieldCipher;
+import id.pintu.privacy.KeyCheck;
+import id.pintu.privacy.KeyProblem;
+import id.pintu.privacy.Keyring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,13 +24,21 @@ public final class Database implements AutoCloseable {
 
   private final HikariDataSource ds;
   private final boolean postgres;
+  private final FieldCipher cipher;
 
-  private Database(HikariDataSource ds, boolean postgres) {
+  private Database(HikariDataSource ds, boolean postgres, FieldCipher cipher) {
     this.ds = ds;
     this.postgres = postgres;
+    this.cipher = cipher;
   }
 
-  public static Database open(PintuConfig.Store cfg) {
+  /**
+   * Opens and migrates the store, then checks that {@code keys} are the keys its sealed values
+   * were written with (see {@link KeyCheck}).
+   *
+   * @throws KeyProblem when a key is missing or wrong
+   */
+  public static Database open(PintuConfig.Store cfg, Keyring keys) {
     String url = jdbcUrl(cfg.url());
     boolean pg = url.startsWith("jdbc:postgresql:");
     if (url.startsWith("jdbc:h2:file:")) createParentDir(url);
@@ -47,8 +59,16 @@ public final class Database implements AutoCloseable {
     // missing; a plain jdbc:postgresql://host/db URL keeps the server's default (public).
     if (schema != null) flyway = flyway.schemas(schema).defaultSchema(schema);
     flyway.load().migrate();
+    FieldCipher cipher = new FieldCipher(keys);
+    try (Connection c = ds.getConnection()) {
+      KeyCheck.verify(c, cipher, java.time.Instant.now());
+    } catch (SQLException | RuntimeException e) {
+      ds.close();
+      if (e instanceof RuntimeException r) throw r;
+      throw new IllegalStateException("the store's encryption keys cannot be checked: " + e.getMessage(), e);
+    }
     LOG.info("store ready ({}{})", pg ? "postgresql" : "h2", schema == null ? "" : ", schema " + schema);
-    return new Database(ds, pg);
+    return new Database(ds, pg, cipher);
   }
 
   /** H2 gets PostgreSQL compatibility and lower-case names, so one SQL dialect serves both. */
@@ -90,6 +110,11 @@ public final class Database implements AutoCloseable {
 
   public boolean postgres() {
     return postgres;
+  }
+
+  /** Seals and opens what families and counselors wrote; every store goes through it. */
+  public FieldCipher cipher() {
+    return cipher;
   }
 
   public Connection connection() throws SQLException {

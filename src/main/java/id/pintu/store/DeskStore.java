@@ -1,5 +1,8 @@
 package id.pintu.store;
 
+import id.pintu.privacy.FieldCipher;
+import id.pintu.privacy.FlagEvidence;
+import id.pintu.privacy.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -119,7 +122,8 @@ public final class DeskStore {
   }
 
   public void note(Connection c, long caseId, long author, String text, Instant now) throws SQLException {
-    update(c, "INSERT INTO case_notes (case_id, author_user_id, text, at) VALUES (?, ?, ?, ?)", caseId, author, text, Sql.ts(now));
+    update(c, "INSERT INTO case_notes (case_id, author_user_id, text, at) VALUES (?, ?, ?, ?)", caseId, author,
+        db.cipher().seal(SealedColumn.NOTE_TEXT, caseId, text), Sql.ts(now));
   }
 
   public void referral(Connection c, long caseId, String partnerId, String partnerName, long by, Instant now) throws SQLException {
@@ -190,12 +194,13 @@ public final class DeskStore {
     }
   }
 
-  private static Optional<DeskCase> one(Connection c, String sql, Object... args) throws SQLException {
+  private Optional<DeskCase> one(Connection c, String sql, Object... args) throws SQLException {
     List<DeskCase> l = many(c, sql, args);
     return l.isEmpty() ? Optional.empty() : Optional.of(l.get(0));
   }
 
-  private static List<DeskCase> many(Connection c, String sql, Object... args) throws SQLException {
+  private List<DeskCase> many(Connection c, String sql, Object... args) throws SQLException {
+    FieldCipher cipher = db.cipher();
     try (PreparedStatement p = c.prepareStatement(sql)) {
       bind(p, args);
       List<DeskCase> out = new ArrayList<>();
@@ -203,8 +208,10 @@ public final class DeskStore {
         while (rs.next()) {
           int t = rs.getInt("topic_thread_id");
           Integer topic = rs.wasNull() ? null : t;
-          out.add(new DeskCase(rs.getLong("id"), rs.getLong("chat_id"), rs.getString("status"), rs.getString("queue"),
-              rs.getString("priority"), rs.getString("lang"), rs.getString("intake"), rs.getString("story"), rs.getString("flags"),
+          long id = rs.getLong("id");
+          out.add(new DeskCase(id, rs.getLong("chat_id"), rs.getString("status"), rs.getString("queue"),
+              rs.getString("priority"), rs.getString("lang"), cipher.open(SealedColumn.CASE_INTAKE, id, rs.getString("intake")),
+              cipher.open(SealedColumn.CASE_STORY, id, rs.getString("story")), FlagEvidence.open(cipher, id, rs.getString("flags")),
               rs.getString("handoff_reason"), Sql.instant(rs, "opened_at"), Sql.instant(rs, "handed_off_at"), topic, Sql.instant(rs, "topic_requested_at"),
               Sql.longOrNull(rs, "claimed_by"), Sql.instant(rs, "claimed_at"), Sql.instant(rs, "announced_at"),
               Sql.longOrNull(rs, "previous_case_id"), rs.getString("outcome")));

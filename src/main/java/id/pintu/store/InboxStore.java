@@ -1,5 +1,7 @@
 package id.pintu.store;
 
+import id.pintu.privacy.FieldCipher;
+import id.pintu.privacy.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -37,7 +39,7 @@ public final class InboxStore {
         for (Row r : rows) {
           p.setLong(1, r.updateId());
           p.setLong(2, r.chatId());
-          p.setString(3, r.payload());
+          p.setString(3, db.cipher().seal(SealedColumn.INBOX_PAYLOAD, r.updateId(), r.payload()));
           p.setString(4, r.status());
           p.setTimestamp(5, Sql.ts(r.receivedAt()));
           if (p.executeUpdate() == 1) added.add(r);
@@ -58,7 +60,7 @@ public final class InboxStore {
       p.setString(1, PENDING);
       p.setLong(2, chatId);
       p.setInt(3, limit);
-      return rows(p);
+      return rows(p, db.cipher());
     }
   }
 
@@ -124,11 +126,12 @@ public final class InboxStore {
     return Sql.number(db, "SELECT COUNT(*) FROM inbox WHERE status = ?", PENDING);
   }
 
-  private static List<Row> rows(PreparedStatement p) throws SQLException {
+  private static List<Row> rows(PreparedStatement p, FieldCipher cipher) throws SQLException {
     List<Row> out = new ArrayList<>();
     try (ResultSet rs = p.executeQuery()) {
       while (rs.next()) {
-        out.add(new Row(rs.getLong("update_id"), rs.getLong("chat_id"), rs.getString("payload"),
+        long update = rs.getLong("update_id");
+        out.add(new Row(update, rs.getLong("chat_id"), cipher.open(SealedColumn.INBOX_PAYLOAD, update, rs.getString("payload")),
             rs.getString("status"), Sql.instant(rs, "received_at"), rs.getInt("attempts")));
       }
     }

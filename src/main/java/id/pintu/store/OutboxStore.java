@@ -1,5 +1,6 @@
 package id.pintu.store;
 
+import id.pintu.privacy.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +36,7 @@ public final class OutboxStore {
       p.setLong(1, chatId);
       Sql.setLongOrNull(p, 2, caseId);
       p.setString(3, method);
-      p.setString(4, payload);
+      p.setString(4, db.cipher().seal(SealedColumn.OUTBOX_PAYLOAD, chatId, payload));
       p.setBoolean(5, optional);
       p.setString(6, PENDING);
       p.setTimestamp(7, Sql.ts(now));
@@ -79,10 +80,10 @@ public final class OutboxStore {
   /** The Bot API call of one row, as JSON; null when the row does not exist. */
   public String payload(long id) throws SQLException {
     try (Connection c = db.connection();
-         PreparedStatement p = c.prepareStatement("SELECT payload FROM outbox WHERE id = ?")) {
+         PreparedStatement p = c.prepareStatement("SELECT payload, chat_id FROM outbox WHERE id = ?")) {
       p.setLong(1, id);
       try (ResultSet rs = p.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
+        return rs.next() ? db.cipher().open(SealedColumn.OUTBOX_PAYLOAD, rs.getLong(2), rs.getString(1)) : null;
       }
     }
   }

@@ -1,5 +1,7 @@
 package id.pintu.store;
 
+import id.pintu.privacy.FieldCipher;
+import id.pintu.privacy.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +28,7 @@ public final class SessionStore {
         "SELECT chat_id, state, status, case_id, started_at, last_family_at, reminded, unreachable FROM sessions WHERE chat_id = ?")) {
       p.setLong(1, chatId);
       try (ResultSet rs = p.executeQuery()) {
-        return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+        return rs.next() ? Optional.of(read(rs, db.cipher())) : Optional.empty();
       }
     }
   }
@@ -41,22 +43,22 @@ public final class SessionStore {
     int n;
     try (PreparedStatement p = c.prepareStatement(
         "UPDATE sessions SET state = ?, status = ?, case_id = ?, started_at = ?, last_family_at = ?, reminded = ?, unreachable = ?, updated_at = ? WHERE chat_id = ?")) {
-      bind(p, r, now);
+      bind(p, r, now, db.cipher());
       p.setLong(9, r.chatId());
       n = p.executeUpdate();
     }
     if (n == 0) {
       try (PreparedStatement p = c.prepareStatement(
           "INSERT INTO sessions (state, status, case_id, started_at, last_family_at, reminded, unreachable, updated_at, chat_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        bind(p, r, now);
+        bind(p, r, now, db.cipher());
         p.setLong(9, r.chatId());
         p.executeUpdate();
       }
     }
   }
 
-  private static void bind(PreparedStatement p, Row r, Instant now) throws SQLException {
-    p.setString(1, r.state());
+  private static void bind(PreparedStatement p, Row r, Instant now, FieldCipher cipher) throws SQLException {
+    p.setString(1, cipher.seal(SealedColumn.SESSION_STATE, r.chatId(), r.state()));
     p.setString(2, r.status());
     Sql.setLongOrNull(p, 3, r.caseId());
     p.setTimestamp(4, Sql.ts(r.startedAt()));
@@ -109,8 +111,9 @@ public final class SessionStore {
     }
   }
 
-  private static Row read(ResultSet rs) throws SQLException {
-    return new Row(rs.getLong("chat_id"), rs.getString("state"), rs.getString("status"), Sql.longOrNull(rs, "case_id"),
+  private static Row read(ResultSet rs, FieldCipher cipher) throws SQLException {
+    long chat = rs.getLong("chat_id");
+    return new Row(chat, cipher.open(SealedColumn.SESSION_STATE, chat, rs.getString("state")), rs.getString("status"), Sql.longOrNull(rs, "case_id"),
         Sql.instant(rs, "started_at"), Sql.instant(rs, "last_family_at"), rs.getBoolean("reminded"), rs.getBoolean("unreachable"));
   }
 }

@@ -1,5 +1,6 @@
 package id.pintu.store;
 
+import id.pintu.privacy.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +31,7 @@ public final class TranscriptStore {
       Sql.setLongOrNull(p, 2, caseId);
       p.setString(3, direction);
       p.setString(4, kind);
-      p.setString(5, text);
+      p.setString(5, db.cipher().seal(SealedColumn.TRANSCRIPT_TEXT, chatId, text));
       p.setString(6, Sql.clip(fileId, 256));
       Sql.setLongOrNull(p, 7, updateId);
       Sql.setLongOrNull(p, 8, outboxId);
@@ -55,8 +56,9 @@ public final class TranscriptStore {
       List<Row> out = new ArrayList<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          out.add(new Row(rs.getLong("id"), rs.getLong("chat_id"), Sql.longOrNull(rs, "case_id"), rs.getString("direction"),
-              rs.getString("kind"), rs.getString("text"), rs.getString("file_id"), Sql.longOrNull(rs, "update_id"),
+          long chat = rs.getLong("chat_id");
+          out.add(new Row(rs.getLong("id"), chat, Sql.longOrNull(rs, "case_id"), rs.getString("direction"),
+              rs.getString("kind"), db.cipher().open(SealedColumn.TRANSCRIPT_TEXT, chat, rs.getString("text")), rs.getString("file_id"), Sql.longOrNull(rs, "update_id"),
               Sql.longOrNull(rs, "outbox_id"), Sql.instant(rs, "at")));
         }
       }

@@ -32,7 +32,7 @@ class DeskStoreTest {
   @BeforeEach
   void open() throws Exception {
     store = TestStore.fresh(dir.resolve("desk"));
-    db = Database.open(new PintuConfig.Store(store.url(), store.user(), store.password(), 8));
+    db = Database.open(new PintuConfig.Store(store.url(), store.user(), store.password(), 8), TestStore.testKeys());
     assertEquals(store.postgres(), db.postgres(), "the store this run asked for");
     cases = new CaseStore(db);
     desk = new DeskStore(db);

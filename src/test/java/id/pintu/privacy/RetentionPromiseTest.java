@@ -22,7 +22,7 @@ class RetentionPromiseTest {
     PintuConfig cfg = ConfigLoader.load(Path.of("config/pintu.yaml"), Map.of());
     int days = cfg.privacy().retentionDays();
     assertEquals(PintuConfig.Privacy.DEFAULT_RETENTION_DAYS, days, "config/pintu.yaml and the default agree");
-    assertEquals(days, new PintuConfig(null, null, null, null, null, null, null, null, null, null, null).privacy().retentionDays());
+    assertEquals(days, new PintuConfig(null, null, null, null, null, null, null, null, null, null, null, null).privacy().retentionDays());
 
     Script fc = DialogFolder.read(Path.of("dialogs")).scripts().get("first-contact");
     Node.Ask consent = fc.nodes().stream().filter(n -> n instanceof Node.Ask a && ConsentGate.FIELD.equals(a.capture()))

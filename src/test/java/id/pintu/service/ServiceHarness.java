@@ -63,6 +63,8 @@ final class ServiceHarness implements AutoCloseable {
     env.put("PINTU_STORE_PASSWORD", store.password());
     env.put("PINTU_DIALOGS_DIR", TEST_DIALOGS.toString());
     env.put("PINTU_SENDING_POLL_MILLIS", "50");
+    env.put("PINTU_ENCRYPTION_KEY_ID", TestStore.TEST_KEY_ID);
+    env.put("PINTU_ENCRYPTION_KEY", TestStore.TEST_KEY);
   }
 
   ServiceHarness() throws Exception {

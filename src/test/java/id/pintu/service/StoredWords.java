@@ -1,5 +1,8 @@
 package id.pintu.service;
 
+import id.pintu.privacy.FlagEvidence;
+import id.pintu.privacy.Rekey;
+import id.pintu.privacy.SealedColumn;
 import id.pintu.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -10,7 +13,9 @@ import java.util.Locale;
 
 /**
  * Searches every character column of every table in the store's schema for a word, found
- * through INFORMATION_SCHEMA so that tables added later are searched too.
+ * through INFORMATION_SCHEMA so that tables added later are searched too; sealed columns
+ * (encryption at rest) are searched as well after opening each value with the store's key,
+ * so an erasure is checked on what the store would give back, not on ciphertext.
  */
 final class StoredWords {
   private StoredWords() {}
@@ -49,6 +54,25 @@ final class StoredWords {
         }
       }
     }
+    for (Rekey.Spec s : Rekey.SPECS) {
+      if (opened(db, s, word.toLowerCase(Locale.ROOT))) hits.add(s.sealed().label() + " (opened)");
+    }
     return hits;
+  }
+
+  private static boolean opened(Database db, Rekey.Spec s, String word) throws Exception {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("SELECT " + s.owner() + ", " + s.column() + " FROM " + s.table()
+             + " WHERE " + s.column() + " IS NOT NULL");
+         ResultSet rs = p.executeQuery()) {
+      while (rs.next()) {
+        long owner = rs.getLong(1);
+        String stored = rs.getString(2);
+        String plain = s.sealed() == SealedColumn.CASE_FLAG_EVIDENCE
+            ? FlagEvidence.open(db.cipher(), owner, stored) : db.cipher().open(s.sealed(), owner, stored);
+        if (plain != null && plain.toLowerCase(Locale.ROOT).contains(word)) return true;
+      }
+    }
+    return false;
   }
 }

@@ -22,6 +22,10 @@ import java.util.UUID;
 public final class TestStore implements AutoCloseable {
   public enum Kind { H2, POSTGRES }
 
+  /** The encryption key tests run with: known, so a test can switch keys on purpose; never used outside tests. */
+  public static final String TEST_KEY_ID = "test1";
+  public static final String TEST_KEY = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
+
   private final Kind kind;
   private final String url;
   private final String user;
@@ -74,6 +78,21 @@ public final class TestStore implements AutoCloseable {
     } catch (SQLException e) {
       return "PostgreSQL not reachable at " + pgUrl() + " as " + pgUser() + ": " + e.getMessage();
     }
+  }
+
+  /** The test key alone, for a test that opens the store itself. */
+  public static id.pintu.privacy.Keyring testKeys() {
+    return id.pintu.privacy.Keyring.parse(TEST_KEY_ID, TEST_KEY, null);
+  }
+
+  /** The schema holding this store's tables ({@code public} for H2). */
+  public String schema() {
+    return schema == null ? "public" : schema;
+  }
+
+  /** The H2 database file itself, to inspect its raw bytes; null on PostgreSQL. */
+  public Path h2File() {
+    return kind == Kind.H2 ? Path.of(url.substring("jdbc:h2:file:".length()) + ".mv.db") : null;
   }
 
   public Kind kind() {

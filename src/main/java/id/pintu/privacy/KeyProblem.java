@@ -1,0 +1,8 @@
+package id.pintu.privacy;
+
+/** The encryption keys are missing, malformed or do not fit the store; the message is one sentence for the admin. */
+public final class KeyProblem extends RuntimeException {
+  public KeyProblem(String message) {
+    super(message);
+  }
+}

@@ -149,6 +149,11 @@ public final class ConversationProcessor {
       inbox.markDone(c, row.updateId(), now);
       return stored;
     }
+    if (wasHandedOff && d.closed(c, stored.caseId()) && d.afterClose(c, chatId, stored.caseId(), in, now)) {
+      transcript.add(c, chatId, stored.caseId(), TranscriptStore.IN, in.kind(), in.text(), in.fileId(), row.updateId(), null, now);
+      inbox.markDone(c, row.updateId(), now);
+      return stored; // the comment asked for after the rating
+    }
     if (wasHandedOff && d.closed(c, stored.caseId())) {
       before = before.withStatus(ConversationStatus.ENDED); // the counselor closed the case: a new first contact
       wasHandedOff = false;
@@ -191,6 +196,7 @@ public final class ConversationProcessor {
       } else {
         learned = true; // capture, story, flag
         if (d != null && e instanceof Effect.Capture cap) d.captured(c, caseId, cap, now);
+        if (d != null && e instanceof Effect.Flag f) d.flagged(c, caseId, f, now);
       }
     }
     if (learned) {

@@ -36,8 +36,10 @@ final class DeskCommands {
   private final DeskOutbox out;
   private final ClaimDesk claims;
   private final Supplier<List<Referral>> referrals;
+  private final WaitingRoom room;
 
-  DeskCommands(DeskStore store, DeskOutbox out, ClaimDesk claims, Supplier<List<Referral>> referrals) {
+  DeskCommands(DeskStore store, DeskOutbox out, ClaimDesk claims, Supplier<List<Referral>> referrals, WaitingRoom room) {
+    this.room = room;
     this.store = store;
     this.out = out;
     this.claims = claims;
@@ -101,6 +103,7 @@ final class DeskCommands {
     if (outcome == null) return OUTCOME_HELP;
     if (!store.close(c, k.id(), outcome, now)) return "Kasus #" + k.id() + " sudah ditutup.";
     store.event(c, k.id(), m.userId(), m.alias(), "close", outcome, now);
+    if (k.claimedBy() == null) room.refresh(c, now, null); // an unclaimed case left the queue
     out.toTopic(c, k, "🔒 Kasus #" + k.id() + " ditutup oleh " + m.alias() + ": " + outcome + ".", now);
     out.toFamily(c, k, DeskTexts.of(DeskTexts.CLOSED, k.lang()), ratingButtons(k.id()), now);
     if (k.topicThreadId() != null) {

@@ -125,9 +125,9 @@ public final class ConversationProcessor {
     SessionStore.Row saved = db.inTransaction(c -> apply(c, row, in, pace, now, done));
     if (saved == null) return Outcome.ALREADY_DONE;
     hot.put(in.chatId(), saved);
-    hotPins.put(in.chatId(), done[0].pins());
+    if (done[0] != null) hotPins.put(in.chatId(), done[0].pins()); // null: the desk took it (rating, comment)
     outboxChanged.run();
-    observe(in.chatId(), done[0]);
+    if (done[0] != null) observe(in.chatId(), done[0]);
     return Outcome.PROCESSED;
   }
 

@@ -107,9 +107,10 @@ public final class DeskStore {
       List<Waiting> out = new ArrayList<>();
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          int told = rs.getInt("queue_told_position");
+          int n = rs.getInt("queue_told_position");
+          Integer told = rs.wasNull() ? null : n;
           out.add(new Waiting(rs.getLong("id"), rs.getLong("chat_id"), rs.getString("lang"), rs.getString("priority"),
-              rs.wasNull() ? null : told, Sql.instant(rs, "queue_told_at")));
+              told, Sql.instant(rs, "queue_told_at")));
         }
       }
       return out;

@@ -394,6 +394,8 @@ class DeskQueueServiceTest {
       String winner = k.claimedBy() == SARI ? "Kak Sari" : "Mas Adi";
       assertTrue(h.texts(chat).stream().anyMatch(t -> t != null && t.startsWith(winner + ", konselor kami, sudah bergabung")), h.texts(chat).toString());
       String taken = "Kasus #" + k.id() + " sudah diambil oleh " + winner;
+      DeskServiceTest.until("the loser of case " + k.id() + " told", () -> h.api.callsOf("answerCallbackQuery").stream()
+          .anyMatch(c -> c.paramsJson().contains(taken)));
       assertEquals(1, h.api.callsOf("answerCallbackQuery").stream().filter(c -> c.paramsJson().contains(taken)).count(),
           "one loser told, case " + k.id() + ": " + h.api.callsOf("answerCallbackQuery").stream().map(c -> c.paramsJson()).filter(j -> j.contains("#" + k.id() + " ")).toList());
       assertEquals(1, h.api.callsOf("answerCallbackQuery").stream()

@@ -1,6 +1,7 @@
 package id.pintu.desk;
 
 import id.pintu.desk.StaffDirectory.Member;
+import id.pintu.dialog.OfficeHours;
 import id.pintu.store.Database;
 import id.pintu.store.DeskStore;
 import id.pintu.store.DeskStore.DeskCase;
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * The desk's periodic look at the queue: a case nobody claimed within {@code claimMinutes}
  * ({@code urgentClaimMinutes} when urgent) is announced again in its topic, mentioning the
  * supervisors, and again every such interval while it stays unclaimed ({@code announced_at}
- * keeps the time of the last one). The waiting room is looked at on the same round, so a
+ * keeps the time of the last one). Outside office hours only urgent cases are announced
+ * again; a normal case left from the night is announced on the first round after opening. The waiting room is looked at on the same round, so a
  * family whose update waited for the minimum interval, or who came outside office hours,
  * hears where they stand.
  *
@@ -34,8 +37,11 @@ public final class ClaimReminders {
   private final WaitingRoom room;
   private final Duration normal;
   private final Duration urgent;
+  private final Supplier<OfficeHours> hours;
 
-  ClaimReminders(Database db, DeskStore store, DeskOutbox out, StaffDirectory staff, WaitingRoom room, Duration normal, Duration urgent) {
+  ClaimReminders(Database db, DeskStore store, DeskOutbox out, StaffDirectory staff, WaitingRoom room, Duration normal, Duration urgent,
+                 Supplier<OfficeHours> hours) {
+    this.hours = hours;
     this.db = db;
     this.store = store;
     this.out = out;
@@ -50,7 +56,9 @@ public final class ClaimReminders {
     try {
       return db.inTransaction(c -> {
         int announced = 0;
+        boolean open = hours.get().isOpen(now);
         for (DeskCase k : store.unclaimed(c)) {
+          if (!open && !k.urgent()) continue; // nobody to ping at night; the first sweep after opening catches up
           Duration every = k.urgent() ? urgent : normal;
           Instant since = k.announcedAt() != null ? k.announcedAt() : k.handedOffAt();
           if (since == null || since.plus(every).isAfter(now)) continue;

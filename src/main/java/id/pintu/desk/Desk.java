@@ -82,7 +82,7 @@ public final class Desk implements DeskHooks {
     this.relay = new Relay(store, out, transcript);
     this.afterHours = new AfterHours(store, out, staff, cfg.onCall(), hours);
     this.reminders = new ClaimReminders(db, store, out, staff, room, Duration.ofMinutes(cfg.claimMinutes()),
-        Duration.ofMinutes(cfg.urgentClaimMinutes()));
+        Duration.ofMinutes(cfg.urgentClaimMinutes()), hours);
     this.screen = screen;
   }
 

@@ -255,9 +255,17 @@ class DeskQueueServiceTest {
     assertEquals(1, h.api.messagesTo(STAFF).stream().filter(m -> m.text() != null && m.text().contains("Krisis di luar jam layanan")).count(),
         "paged once per case");
 
-    // When the office opens, the waiting family hears where they stand (the crisis goes first).
-    clock.advance(Duration.ofHours(10).plusMinutes(1));
+    // At night only the urgent case is announced again; nobody is pinged for the normal one.
+    clock.advance(Duration.ofMinutes(40));
+    awaitInTopic(urgent.topicThreadId(), "belum diambil");
+    quiet();
+    assertEquals(0, countInTopic(normal.topicThreadId(), "belum diambil"), "a normal case is not announced again at night");
+
+    // When the office opens, the waiting family hears where they stand (the crisis goes first),
+    // and the case left from the night is announced.
+    clock.advance(Duration.ofHours(9).plusMinutes(21));
     h.awaitText(3202, "Anda di antrean ke-2");
+    awaitInTopic(normal.topicThreadId(), "belum diambil");
   }
 
   @Test

@@ -58,6 +58,8 @@ final class AfterHours {
   void handedOff(Connection c, DeskCase k, Instant now) throws SQLException {
     OfficeHours h = hours.get();
     if (h.isOpen(now)) return;
+    String told = k.urgent() ? "after_hours_urgent" : "after_hours";
+    if (store.firstEvent(c, k.id(), told) != null) return; // a second handoff (e.g. it became urgent) says it once
     String when = h.nextOpening(now).map(t -> h.describe(t, k.lang())).orElse(null);
     String text;
     if (k.urgent()) {
@@ -70,6 +72,6 @@ final class AfterHours {
       text = DeskTexts.of(DeskTexts.AFTER_HOURS, k.lang(), when);
     }
     out.toFamily(c, k, text, null, now);
-    store.event(c, k.id(), null, null, "after_hours", null, now);
+    store.event(c, k.id(), null, null, told, null, now);
   }
 }

@@ -43,14 +43,14 @@ final class WaitingRoom {
     for (Waiting w : room) {
       position++;
       if (quiet != null && w.id() == quiet) {
-        store.told(c, w.id(), position, now);
+        store.told(c, w.id(), w.toldPosition(), position, now);
         continue;
       }
       if (w.urgent() || !open || !meaningful(w.toldPosition(), position)) continue;
       if (w.toldAt() != null && w.toldAt().plus(minInterval).isAfter(now)) continue;
       String text = position == 1 ? DeskTexts.of(DeskTexts.FRONT, w.lang()) : DeskTexts.of(DeskTexts.IN_LINE, w.lang(), position);
+      if (!store.told(c, w.id(), w.toldPosition(), position, now)) continue;
       out.toFamily(c, w.chatId(), w.id(), text, null, now);
-      store.told(c, w.id(), position, now);
       told++;
     }
     return told;

@@ -117,9 +117,17 @@ public final class DeskStore {
     }
   }
 
-  /** Remembers the place in line the family was told (null position: not told yet). */
-  public void told(Connection c, long caseId, Integer position, Instant now) throws SQLException {
-    update(c, "UPDATE cases SET queue_told_position = ?, queue_told_at = ? WHERE id = ?", position, position == null ? null : Sql.ts(now), caseId);
+  /**
+   * Remembers the place in line the family is told, if what was told before is still
+   * {@code before}: false when another transaction (a claim, a sweep on another node) told
+   * them first, so a family never gets the same news twice.
+   */
+  public boolean told(Connection c, long caseId, Integer before, int position, Instant now) throws SQLException {
+    return before == null
+        ? update(c, "UPDATE cases SET queue_told_position = ?, queue_told_at = ? WHERE id = ? AND queue_told_position IS NULL",
+            position, Sql.ts(now), caseId) == 1
+        : update(c, "UPDATE cases SET queue_told_position = ?, queue_told_at = ? WHERE id = ? AND queue_told_position = ?",
+            position, Sql.ts(now), caseId, before) == 1;
   }
 
   /** Waiting cases that have a topic: the ones that can be announced again. */

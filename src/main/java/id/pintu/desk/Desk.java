@@ -133,7 +133,7 @@ public final class Desk implements DeskHooks {
     if (command) {
       Input.Command cmd = (Input.Command) in.input();
       String reply = commands.run(c, m, k, cmd.name(), cmd.argument(), now);
-      out.toStaff(c, in.threadId(), reply, now);
+      if (reply != null) out.toStaff(c, in.threadId(), reply, now);
       return;
     }
     if (k != null) relay.fromCounselor(c, m, k, in, now);

@@ -46,7 +46,7 @@ final class DeskCommands {
     this.referrals = referrals;
   }
 
-  /** Runs a command; {@code k} is the topic's case or null outside a case topic. */
+  /** Runs a command; {@code k} is the topic's case or null outside a case topic. Null: nothing more to say. */
   String run(Connection c, Member m, DeskCase k, String name, String arg, Instant now) throws SQLException {
     if (name.equals("antrian") || name.equals("queue")) return queue(c, now);
     if (k == null) return "Perintah ini dipakai di dalam topik kasus. Di sini: /antrian";
@@ -109,7 +109,7 @@ final class DeskCommands {
     if (k.topicThreadId() != null) {
       out.call(c, out.staffChat, k.id(), CloseForumTopic.builder().chatId(out.staffChat).messageThreadId(k.topicThreadId()).build(), true, now);
     }
-    return "Kasus #" + k.id() + " ditutup (" + outcome + ").";
+    return null; // said in the topic above; anything after closeForumTopic would be refused (TOPIC_CLOSED)
   }
 
   static InlineKeyboardMarkup ratingButtons(long caseId) {

@@ -276,6 +276,8 @@ class DeskQueueServiceTest {
     h.awaitText(3301, "sudah bergabung");
     h.api.sendToTopic(STAFF, k.topicThreadId(), SARI, "/tutup selesai");
     SentMessage closing = h.awaitText(3301, "Percakapan dengan konselor kami sudah selesai");
+    awaitInTopic(k.topicThreadId(), "ditutup oleh Kak Sari: resolved");
+    DeskServiceTest.until("the topic closed", () -> !h.api.callsOf("closeForumTopic").isEmpty());
     h.api.pressButton(3301, closing.messageId(), "d:rate:" + k.id() + ":4");
     SentMessage ask = h.awaitText(3301, "Terima kasih atas penilaian");
     assertTrue(ask.text().contains("tulis satu pesan tentang pengalaman Anda"), ask.text());
@@ -285,6 +287,10 @@ class DeskQueueServiceTest {
     assertEquals(4, desk.rating(k.id()).orElseThrow());
     assertEquals("Kak Sari sabar sekali <3", desk.comment(k.id()).orElseThrow());
     assertEquals(1, cases(3301).size(), "the comment is not a new first contact");
+    long closedAt = h.api.callsOf("closeForumTopic").get(0).seq();
+    assertEquals(List.of(), h.api.calls().stream().filter(c -> c.seq() > closedAt && !"closeForumTopic".equals(c.method())
+        && c.paramsJson().contains("\"message_thread_id\":" + k.topicThreadId())).map(c -> c.method() + " " + c.description()).toList(),
+        "nothing is sent into the topic after it is closed");
 
     h.api.sendText(3301, "/start");
     DeskServiceTest.until("a new first contact", () -> cases(3301).size() == 2);

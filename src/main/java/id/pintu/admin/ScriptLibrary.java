@@ -320,7 +320,7 @@ public final class ScriptLibrary implements ScriptBooks {
       try {
         svc = ServiceTexts.parse(svcYaml);
       } catch (IOException e) {
-        refuse(DialogFolder.SERVICE_FILE, svcYaml, List.of(new Problem(DialogFolder.SERVICE_FILE, null, 0, 0, "cannot read the service texts: " + e.getMessage())));
+        refuse(DialogFolder.SERVICE_FILE, svcYaml, List.of(ServiceTexts.unreadable(e)));
         svcChanged = false;
       }
     }

@@ -19,7 +19,7 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
     sending = sending == null ? new Sending(null, null, null, null, null, null, null) : sending;
     sessions = sessions == null ? new Sessions(null, null, null, null) : sessions;
     flood = flood == null ? new Flood(null, null) : flood;
-    desk = desk == null ? new Desk(null, null, null, null, null, null, null, null, null, null) : desk;
+    desk = desk == null ? new Desk(null, null, null, null, null, null, null, null, null) : desk;
     admin = admin == null ? new Admin(null, null, null, null, null, null, null, null) : admin;
     privacy = privacy == null ? new Privacy(null) : privacy;
     console = console == null ? new Console(null, null, null, null) : console;
@@ -134,33 +134,32 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
 
   /**
    * The counselors' desk: a forum supergroup (the staff chat) where each handed-off case gets
-   * a topic. Lists (staff, hours, holidays, on-call) come from the YAML file only; the staff
-   * list is re-read from {@code staffFile} when that file changes, without a restart.
+   * a topic. Lists (staff, on-call) come from the YAML file only; the staff list is re-read
+   * from {@code staffFile} when that file changes, without a restart. Office hours are not
+   * here: admins keep them in {@code dialogs/service.yaml} ({@code office_hours:}).
    *
    * @param staffChatId the staff supergroup's chat id (e.g. -1001234567890); unset turns the desk off
    * @param staff who may act: Telegram user id, role (counselor, supervisor, admin), display alias
-   * @param claimMinutes an unclaimed normal case is announced again after this long
+   * @param claimMinutes an unclaimed normal case is announced again after this long, and again every this long
    * @param urgentClaimMinutes the same for urgent (crisis) cases
-   * @param timezone office hours' time zone, {@code Asia/Jakarta} by default
-   * @param hours weekly office hours, e.g. {@code {days: mon-fri, from: "08:00", to: "16:00"}}
-   * @param holidays dates without office hours, {@code 2025-12-25}
    * @param onCall Telegram user ids pinged for a crisis outside office hours
    * @param staffFile the YAML file whose {@code desk.staff} list is watched for changes
+   * @param sweepSeconds how often unclaimed cases and the waiting room are looked at
+   * @param waitingUpdateMinutes a waiting family is told their new place in line at most this often
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Desk(Long staffChatId, java.util.List<Staff> staff, Integer claimMinutes, Integer urgentClaimMinutes,
-                     String timezone, java.util.List<Hours> hours, java.util.List<String> holidays,
-                     java.util.List<Long> onCall, String staffFile, Integer staffCheckSeconds) {
+                     java.util.List<Long> onCall, String staffFile, Integer staffCheckSeconds, Integer sweepSeconds,
+                     Integer waitingUpdateMinutes) {
     public Desk {
       staff = staff == null ? java.util.List.of() : java.util.List.copyOf(staff);
       claimMinutes = claimMinutes == null ? 30 : claimMinutes;
       urgentClaimMinutes = urgentClaimMinutes == null ? 5 : urgentClaimMinutes;
-      timezone = timezone == null || timezone.isBlank() ? "Asia/Jakarta" : timezone;
-      hours = hours == null ? java.util.List.of() : java.util.List.copyOf(hours);
-      holidays = holidays == null ? java.util.List.of() : java.util.List.copyOf(holidays);
       onCall = onCall == null ? java.util.List.of() : java.util.List.copyOf(onCall);
       staffFile = staffFile == null || staffFile.isBlank() ? "config/pintu.yaml" : staffFile;
       staffCheckSeconds = staffCheckSeconds == null ? 10 : staffCheckSeconds;
+      sweepSeconds = sweepSeconds == null ? 30 : sweepSeconds;
+      waitingUpdateMinutes = waitingUpdateMinutes == null ? 5 : waitingUpdateMinutes;
     }
 
     public boolean enabled() {
@@ -171,10 +170,6 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
   /** One member of staff. {@code role}: counselor, supervisor or admin. */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Staff(Long userId, String role, String alias) {}
-
-  /** Office hours on some weekdays: {@code days} like {@code mon-fri} or {@code sat}, times {@code HH:mm}. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Hours(String days, String from, String to) {}
 
   /**
    * The admin HTTP API.

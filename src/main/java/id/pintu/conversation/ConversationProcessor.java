@@ -136,18 +136,14 @@ public final class ConversationProcessor {
     Applied[] done = new Applied[1];
     SessionStore.Row saved = db.inTransaction(c -> apply(c, row, in, pace, now, done));
     if (saved == null) return Outcome.ALREADY_DONE;
-    if (done[0] == null) { // the desk handled it (a rating button): no step, the session is unchanged
-      outboxChanged.run();
-      return Outcome.PROCESSED;
-    }
-    if (done[0].erased()) {
+    if (done[0] != null && done[0].erased()) {
       evict(in.chatId());
     } else {
       hot.put(in.chatId(), saved);
-      hotPins.put(in.chatId(), done[0].pins());
+      if (done[0] != null) hotPins.put(in.chatId(), done[0].pins()); // null: the desk took it (rating, comment)
     }
     outboxChanged.run();
-    observe(in.chatId(), done[0]);
+    if (done[0] != null) observe(in.chatId(), done[0]);
     return Outcome.PROCESSED;
   }
 
@@ -172,6 +168,11 @@ public final class ConversationProcessor {
       if (in.messageId() != null) add(c, chatId, stored.caseId(), composer.removeButtons(chatId, in.messageId()), now);
       inbox.markDone(c, row.updateId(), now);
       return stored;
+    }
+    if (wasHandedOff && d.closed(c, stored.caseId()) && d.afterClose(c, chatId, stored.caseId(), in, now)) {
+      transcript.add(c, chatId, stored.caseId(), TranscriptStore.IN, in.kind(), in.text(), in.fileId(), row.updateId(), null, now);
+      inbox.markDone(c, row.updateId(), now);
+      return stored; // the comment asked for after the rating
     }
     if (wasHandedOff && d.closed(c, stored.caseId())) {
       before = before.withStatus(ConversationStatus.ENDED); // the counselor closed the case: a new first contact
@@ -230,6 +231,7 @@ public final class ConversationProcessor {
         if (e instanceof Effect.Flag f && f.level() == RiskLevel.URGENT) caseHistory.crisisFlagged(c, caseId, f.categories(), now);
         learned = true; // capture, story, flag
         if (d != null && e instanceof Effect.Capture cap) d.captured(c, caseId, cap, now);
+        if (d != null && e instanceof Effect.Flag f) d.flagged(c, caseId, f, now);
       }
     }
     if (learned) {

@@ -35,4 +35,15 @@ public interface DeskHooks {
 
   /** A family button that belongs to the desk (the rating after close); true when handled. */
   boolean familyButton(Connection c, long chatId, Long caseId, Incoming in, Instant now) throws SQLException;
+
+  /** The engine flagged a message (an urgent flag outside office hours pages the on-call staff). */
+  default void flagged(Connection c, long caseId, Effect.Flag flag, Instant now) throws SQLException {}
+
+  /**
+   * The family wrote after the counselor closed their case; true when the desk took the
+   * message (the comment it asked for after the rating), false to go on to a new first contact.
+   */
+  default boolean afterClose(Connection c, long chatId, long caseId, Incoming in, Instant now) throws SQLException {
+    return false;
+  }
 }

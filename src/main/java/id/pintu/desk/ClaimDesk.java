@@ -17,12 +17,14 @@ final class ClaimDesk {
   private final DeskOutbox out;
   private final StaffDirectory staff;
   private final PendingMoments moments;
+  private final WaitingRoom room;
 
-  ClaimDesk(DeskStore store, DeskOutbox out, StaffDirectory staff, PendingMoments moments) {
+  ClaimDesk(DeskStore store, DeskOutbox out, StaffDirectory staff, PendingMoments moments, WaitingRoom room) {
     this.store = store;
     this.out = out;
     this.staff = staff;
     this.moments = moments;
+    this.room = room;
   }
 
   String claim(Connection c, Member m, DeskCase k, Instant now) throws SQLException {
@@ -32,6 +34,7 @@ final class ClaimDesk {
       out.toTopic(c, k, "✅ Kasus #" + k.id() + " diambil oleh " + m.alias()
           + ". Pesannya di topik ini diteruskan ke keluarga; /catatan untuk catatan pribadi.", now);
       out.toFamily(c, k, DeskTexts.of(DeskTexts.JOINED, k.lang(), m.alias()), null, now);
+      room.refresh(c, now, null); // everyone behind moved up
       return "Kasus #" + k.id() + " sekarang Anda tangani.";
     }
     DeskCase now2 = store.find(c, k.id()).orElse(k);
@@ -46,6 +49,7 @@ final class ClaimDesk {
     store.event(c, k.id(), m.userId(), m.alias(), "release", null, now);
     out.toTopic(c, k, "↩️ Kasus #" + k.id() + " dilepas oleh " + m.alias() + " dan kembali ke antrian.", now);
     out.toFamily(c, k, DeskTexts.of(DeskTexts.RELEASED, k.lang()), null, now);
+    room.refresh(c, now, k.id()); // the family was just told; remember their place quietly
     return "Kasus #" + k.id() + " kembali ke antrian.";
   }
 

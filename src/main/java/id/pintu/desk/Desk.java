@@ -5,8 +5,11 @@ import id.pintu.conversation.DeskHooks;
 import id.pintu.desk.StaffDirectory.Member;
 import id.pintu.dialog.Effect;
 import id.pintu.dialog.Input;
-import id.pintu.dialog.ServiceTexts.Referral;
 import id.pintu.privacy.CaseCommands;
+import id.pintu.dialog.OfficeHours;
+import id.pintu.dialog.ServiceTexts;
+import id.pintu.safety.CrisisScreen;
+import id.pintu.safety.RiskLevel;
 import id.pintu.store.CaseStore;
 import id.pintu.store.Database;
 import id.pintu.store.DeskStore;
@@ -21,10 +24,12 @@ import id.pintu.telegram.Sender;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.util.List;
 import java.util.function.Supplier;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,8 +56,20 @@ public final class Desk implements DeskHooks {
   private final Relay relay;
   private final PendingMoments moments = new PendingMoments();
   private final PrivacyStore privacy;
+  private final WaitingRoom room;
+  private final AfterHours afterHours;
+  private final ClaimReminders reminders;
+  private final CrisisScreen screen;
 
-  public Desk(PintuConfig.Desk cfg, Database db, ReplyComposer composer, StaffDirectory staff, Supplier<List<Referral>> referrals, Clock clock) {
+  /** How long after the rating a message is still taken as the comment asked for. */
+  static final Duration COMMENT_WINDOW = Duration.ofHours(2);
+
+  /**
+   * @param service the current service texts (referral directory, office hours), re-read when an admin edits them
+   * @param screen the crisis screen: a message showing danger is never swallowed as a rating comment
+   */
+  public Desk(PintuConfig.Desk cfg, Database db, ReplyComposer composer, StaffDirectory staff, Supplier<ServiceTexts> service,
+              CrisisScreen screen, Clock clock) {
     this.staffChat = cfg.staffChatId();
     this.db = db;
     this.clock = clock;
@@ -61,11 +78,22 @@ public final class Desk implements DeskHooks {
     this.staff = staff;
     TranscriptStore transcript = new TranscriptStore(db);
     this.out = new DeskOutbox(new OutboxStore(db), transcript, composer, staffChat);
-    this.topics = new CaseTopics(store, out, new HandoverCard(ZoneId.of(cfg.timezone())));
-    this.claims = new ClaimDesk(store, out, staff, moments);
-    this.commands = new DeskCommands(store, out, claims, referrals, new CaseCommands(db));
+    Supplier<OfficeHours> hours = () -> service.get().officeHours();
+    this.topics = new CaseTopics(store, out, new HandoverCard(() -> hours.get().zone()));
+    this.room = new WaitingRoom(store, out, hours, Duration.ofMinutes(cfg.waitingUpdateMinutes()));
+    this.claims = new ClaimDesk(store, out, staff, moments, room);
+    this.commands = new DeskCommands(store, out, claims, () -> service.get().referrals(), room, new CaseCommands(db));
     this.relay = new Relay(store, out, transcript, moments);
     this.privacy = new PrivacyStore(db);
+    this.afterHours = new AfterHours(store, out, staff, cfg.onCall(), hours);
+    this.reminders = new ClaimReminders(db, store, out, staff, room, Duration.ofMinutes(cfg.claimMinutes()),
+        Duration.ofMinutes(cfg.urgentClaimMinutes()), hours);
+    this.screen = screen;
+  }
+
+  /** The periodic job: unclaimed cases announced again, the waiting room kept up to date. */
+  public ClaimReminders reminders() {
+    return reminders;
   }
 
   /** What the sender must do for the desk: fill in topic thread ids, record created topics. */
@@ -125,7 +153,7 @@ public final class Desk implements DeskHooks {
     if (command) {
       Input.Command cmd = (Input.Command) in.input();
       String reply = commands.run(c, m, k, cmd.name(), cmd.argument(), now);
-      out.toStaff(c, in.threadId(), reply, now);
+      if (reply != null) out.toStaff(c, in.threadId(), reply, now);
       return;
     }
     if (k != null) relay.fromCounselor(c, m, k, in, now);
@@ -172,6 +200,13 @@ public final class Desk implements DeskHooks {
     if (k == null) return;
     store.event(c, caseId, null, null, "handoff", k.priority(), now);
     if (!topics.open(c, k, now) && k.urgent()) topics.escalated(c, k, now);
+    afterHours.handedOff(c, k, now);
+    room.refresh(c, now, null);
+  }
+
+  @Override
+  public void flagged(Connection c, long caseId, Effect.Flag flag, Instant now) throws SQLException {
+    if (flag.level() == RiskLevel.URGENT) afterHours.crisis(c, caseId, now);
   }
 
   @Override
@@ -193,21 +228,54 @@ public final class Desk implements DeskHooks {
   @Override
   public boolean familyButton(Connection c, long chatId, Long caseId, Incoming in, Instant now) throws SQLException {
     String data = in.text();
-    if (data == null || !data.startsWith("d:rate:")) return false;
+    if (data == null || !(data.startsWith("d:rate:") || data.startsWith("d:skip:"))) return false;
     String[] p = data.split(":");
-    if (p.length != 4) return true;
     try {
-      long rated = Long.parseLong(p[2]);
-      int score = Integer.parseInt(p[3]);
-      DeskCase k = store.find(c, rated).orElse(null);
-      if (k == null || k.chatId() != chatId || score < 1 || score > 5 || !CaseStore.CLOSED.equals(k.status())) return true;
-      if (store.rate(c, rated, score, now)) {
-        store.event(c, rated, null, null, "rating", String.valueOf(score), now);
-        out.toFamily(c, k, DeskTexts.of(DeskTexts.THANKS_RATING, k.lang()), null, now);
+      DeskCase k = p.length >= 3 ? store.find(c, Long.parseLong(p[2])).orElse(null) : null;
+      if (k == null || k.chatId() != chatId || !CaseStore.CLOSED.equals(k.status())) return true;
+      if (p[1].equals("skip")) {
+        if (p.length == 3 && store.comment(c, k.id(), null, now)) out.toFamily(c, k, DeskTexts.of(DeskTexts.SKIPPED, k.lang()), null, now);
+        return true;
+      }
+      int score = p.length == 4 ? Integer.parseInt(p[3]) : 0;
+      if (score < 1 || score > 5) return true;
+      if (store.rate(c, k.id(), score, now)) {
+        store.event(c, k.id(), null, null, "rating", String.valueOf(score), now);
+        store.askComment(c, k.id(), now);
+        out.toFamily(c, k, DeskTexts.of(DeskTexts.THANKS_RATING, k.lang()) + "\n\n" + DeskTexts.of(DeskTexts.ASK_COMMENT, k.lang()), skipButton(k), now);
       }
     } catch (NumberFormatException e) {
       return true;
     }
     return true;
+  }
+
+  /**
+   * The family wrote after their case was closed. Right after the rating, one plain text
+   * message is taken as the comment asked for; anything else (a /start, a command, a photo,
+   * a message showing danger, or a message after {@link #COMMENT_WINDOW}) closes the question
+   * and goes on to a new first contact, which is never blocked.
+   */
+  @Override
+  public boolean afterClose(Connection c, long chatId, long caseId, Incoming in, Instant now) throws SQLException {
+    Instant asked = store.commentAskedAt(c, caseId);
+    if (asked == null) return false;
+    boolean comment = in.input() instanceof Input.Text t && !t.text().isBlank() && asked.plus(COMMENT_WINDOW).isAfter(now)
+        && screen.screen(t.text()).level() == RiskLevel.NONE;
+    if (!comment) {
+      store.comment(c, caseId, null, now);
+      return false;
+    }
+    String text = ((Input.Text) in.input()).text().strip();
+    if (!store.comment(c, caseId, text.length() > 2000 ? text.substring(0, 2000) : text, now)) return false;
+    store.event(c, caseId, null, null, "rating_comment", null, now);
+    DeskCase k = store.find(c, caseId).orElseThrow();
+    out.toFamily(c, k, DeskTexts.of(DeskTexts.THANKS_COMMENT, k.lang()), null, now);
+    return true;
+  }
+
+  private static InlineKeyboardMarkup skipButton(DeskCase k) {
+    return InlineKeyboardMarkup.builder().keyboardRow(new InlineKeyboardRow(
+        InlineKeyboardButton.builder().text(DeskTexts.of(DeskTexts.SKIP, k.lang())).callbackData("d:skip:" + k.id()).build())).build();
   }
 }

@@ -37,9 +37,12 @@ final class DeskCommands {
   private final DeskOutbox out;
   private final ClaimDesk claims;
   private final Supplier<List<Referral>> referrals;
+  private final WaitingRoom room;
   private final CaseCommands privacy;
 
-  DeskCommands(DeskStore store, DeskOutbox out, ClaimDesk claims, Supplier<List<Referral>> referrals, CaseCommands privacy) {
+  DeskCommands(DeskStore store, DeskOutbox out, ClaimDesk claims, Supplier<List<Referral>> referrals, WaitingRoom room,
+               CaseCommands privacy) {
+    this.room = room;
     this.privacy = privacy;
     this.store = store;
     this.out = out;
@@ -47,7 +50,7 @@ final class DeskCommands {
     this.referrals = referrals;
   }
 
-  /** Runs a command; {@code k} is the topic's case or null outside a case topic. */
+  /** Runs a command; {@code k} is the topic's case or null outside a case topic. Null: nothing more to say. */
   String run(Connection c, Member m, DeskCase k, String name, String arg, Instant now) throws SQLException {
     if (name.equals("antrian") || name.equals("queue")) return queue(c, now);
     if (k == null) return "Perintah ini dipakai di dalam topik kasus. Di sini: /antrian";
@@ -109,12 +112,13 @@ final class DeskCommands {
     if (outcome == null) return OUTCOME_HELP;
     if (!store.close(c, k.id(), outcome, now)) return "Kasus #" + k.id() + " sudah ditutup.";
     store.event(c, k.id(), m.userId(), m.alias(), "close", outcome, now);
+    if (k.claimedBy() == null) room.refresh(c, now, null); // an unclaimed case left the queue
     out.toTopic(c, k, "🔒 Kasus #" + k.id() + " ditutup oleh " + m.alias() + ": " + outcome + ".", now);
     out.toFamily(c, k, DeskTexts.of(DeskTexts.CLOSED, k.lang()), ratingButtons(k.id()), now);
     if (k.topicThreadId() != null) {
       out.call(c, out.staffChat, k.id(), CloseForumTopic.builder().chatId(out.staffChat).messageThreadId(k.topicThreadId()).build(), true, now);
     }
-    return "Kasus #" + k.id() + " ditutup (" + outcome + ").";
+    return null; // said in the topic above; anything after closeForumTopic would be refused (TOPIC_CLOSED)
   }
 
   /** The command, or the card's "Bukan darurat" button. */

@@ -56,12 +56,26 @@ final class DeskOutbox {
     call(c, staffChat, null, SendMessage.builder().chatId(staffChat).messageThreadId(thread).text(clip(text)).build(), false, now);
   }
 
+  /** HTML into the staff chat's general topic; the caller has escaped every piece of family text. */
+  void htmlToStaff(Connection c, Long caseId, String html, Instant now) throws SQLException {
+    call(c, staffChat, caseId, SendMessage.builder().chatId(staffChat).text(html).parseMode("HTML").build(), false, now);
+  }
+
   /** A message from the service to the family, kept in the transcript. */
   void toFamily(Connection c, DeskCase k, String text, InlineKeyboardMarkup buttons, Instant now) throws SQLException {
-    SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(k.chatId()).text(clip(text));
+    toFamily(c, k.chatId(), k.id(), text, buttons, now);
+  }
+
+  void toFamily(Connection c, long chatId, long caseId, String text, InlineKeyboardMarkup buttons, Instant now) throws SQLException {
+    SendMessage.SendMessageBuilder<?, ?> b = SendMessage.builder().chatId(chatId).text(clip(text));
     if (buttons != null) b.replyMarkup(buttons);
-    long id = call(c, k.chatId(), k.id(), b.build(), false, now);
-    transcript.add(c, k.chatId(), k.id(), TranscriptStore.OUT, "text", text, null, null, id, now);
+    long id = call(c, chatId, caseId, b.build(), false, now);
+    transcript.add(c, chatId, caseId, TranscriptStore.OUT, "text", text, null, null, id, now);
+  }
+
+  /** {@code <a href="tg://user?id=...">alias</a>}: notifies that member of staff. */
+  static String mention(long userId, String alias) {
+    return "<a href=\"tg://user?id=" + userId + "\">" + Html.esc(alias) + "</a>";
   }
 
   /** Copies a message between the family's chat and the topic (no sender shown, media kept). */

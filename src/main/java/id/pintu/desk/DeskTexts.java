@@ -26,6 +26,36 @@ final class DeskTexts {
       "Terima kasih atas penilaian Anda.",
       "Thank you for your rating.");
 
+  static final Text ASK_COMMENT = Text.of(
+      "Bila mau, tulis satu pesan tentang pengalaman Anda dengan layanan kami. Boleh juga dilewati.",
+      "If you like, write one message about your experience with our service. You may also skip this.");
+  static final Text SKIP = Text.of("Lewati", "Skip");
+  static final Text THANKS_COMMENT = Text.of(
+      "Terima kasih, masukan Anda sudah kami simpan. Bila ingin bicara lagi dengan kami, kirim pesan atau ketik /start kapan saja.",
+      "Thank you, we have kept your feedback. If you want to talk with us again, send a message or type /start any time.");
+  static final Text SKIPPED = Text.of(
+      "Baik, tidak apa-apa. Bila ingin bicara lagi dengan kami, ketik /start kapan saja.",
+      "Alright, that's fine. If you want to talk with us again, type /start any time.");
+
+  /** Waiting room: the family's place in line. */
+  static final Text IN_LINE = Text.of(
+      "Anda di antrean ke-%d. Konselor akan menyapa Anda sesegera mungkin. Sambil menunggu, Anda boleh terus menulis; semua pesan Anda sudah sampai kepada kami.",
+      "You are number %d in line. A counselor will greet you as soon as possible. While you wait you can keep writing; all your messages reach us.");
+  static final Text FRONT = Text.of(
+      "Anda sekarang di urutan pertama. Konselor berikutnya yang senggang akan menyapa Anda.",
+      "You are now first in line. The next free counselor will greet you.");
+
+  /** Handed off outside office hours. */
+  static final Text AFTER_HOURS = Text.of(
+      "Saat ini di luar jam layanan kami. Konselor akan membalas mulai %s. Anda boleh menuliskan cerita Anda sekarang: semua pesan tersimpan dan akan dibaca konselor.",
+      "We are outside our service hours right now. A counselor will answer from %s. You can leave your story now: every message is kept and will be read by a counselor.");
+  static final Text AFTER_HOURS_URGENT = Text.of(
+      "Saat ini di luar jam layanan, tetapi petugas jaga kami sudah dipanggil untuk Anda. Bila Anda dalam bahaya sekarang, jangan menunggu: hubungi kontak darurat di atas.",
+      "We are outside our service hours, but our on-call staff have been called for you. If you are in danger now, don't wait: contact the emergency numbers above.");
+  static final Text AFTER_HOURS_URGENT_NO_ON_CALL = Text.of(
+      "Saat ini di luar jam layanan. Konselor akan membalas mulai %s. Bila Anda dalam bahaya sekarang, jangan menunggu: hubungi kontak darurat di atas.",
+      "We are outside our service hours. A counselor will answer from %s. If you are in danger now, don't wait: contact the emergency numbers above.");
+
   static String of(Text t, String lang, Object... args) {
     String s = t.in(lang == null ? Text.DEFAULT_LANG : lang);
     return args.length == 0 ? s : String.format(s, args);

@@ -42,9 +42,9 @@ public final class HandoverCard {
     LABELS.put("contact_time", "Waktu dihubungi");
   }
 
-  private final ZoneId zone;
+  private final java.util.function.Supplier<ZoneId> zone;
 
-  public HandoverCard(ZoneId zone) {
+  public HandoverCard(java.util.function.Supplier<ZoneId> zone) {
     this.zone = zone;
   }
 
@@ -132,16 +132,8 @@ public final class HandoverCard {
   }
 
   private String at(Instant i) {
-    return TIME.format(i.atZone(zone)) + " " + zoneLabel();
-  }
-
-  private String zoneLabel() {
-    return switch (zone.getId()) {
-      case "Asia/Jakarta", "Asia/Pontianak" -> "WIB";
-      case "Asia/Makassar" -> "WITA";
-      case "Asia/Jayapura" -> "WIT";
-      default -> zone.getId();
-    };
+    ZoneId z = zone.get();
+    return TIME.format(i.atZone(z)) + " " + id.pintu.dialog.OfficeHours.zoneLabel(z);
   }
 
   static Map<String, String> map(String json) {

@@ -48,7 +48,7 @@ public final class DialogFolder {
         try {
           service = ServiceTexts.parse(Files.readString(svc, StandardCharsets.UTF_8));
         } catch (IOException e) {
-          problems.add(new Problem(SERVICE_FILE, null, 0, 0, "cannot read the service texts: " + firstLine(e.getMessage())));
+          problems.add(ServiceTexts.unreadable(e));
         }
       }
     }

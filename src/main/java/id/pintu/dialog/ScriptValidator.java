@@ -704,6 +704,7 @@ public final class ScriptValidator {
     }
 
     void checkService() {
+      for (Problem p : service.officeHoursProblems()) findings.add(new Finding(p, null));
       for (Map.Entry<String, Text> e : service.service().entrySet()) {
         for (String lang : LANGUAGES) {
           if (e.getValue() == null || !e.getValue().has(lang)) {

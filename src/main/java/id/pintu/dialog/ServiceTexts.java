@@ -13,7 +13,8 @@ import java.util.Map;
  * location, help contacts and referral partners, written once and quoted by every script
  * as placeholders ({@code {help_contacts}}, {@code {service.hours}}, ...).
  */
-public record ServiceTexts(Map<String, Text> service, List<HelpContact> helpContacts, List<Referral> referrals) {
+public record ServiceTexts(Map<String, Text> service, List<HelpContact> helpContacts, List<Referral> referrals,
+                           OfficeHours officeHours, List<Problem> officeHoursProblems) {
 
   /** A help line shown to families, e.g. SAPA 129. */
   public record HelpContact(String name, String phone, String whatsapp, String web, Text what, Text when) {}
@@ -28,15 +29,60 @@ public record ServiceTexts(Map<String, Text> service, List<HelpContact> helpCont
     service = service == null ? Map.of() : Map.copyOf(service);
     helpContacts = helpContacts == null ? List.of() : List.copyOf(helpContacts);
     referrals = referrals == null ? List.of() : List.copyOf(referrals);
+    officeHours = officeHours == null ? OfficeHours.ALWAYS_OPEN : officeHours;
+    officeHoursProblems = officeHoursProblems == null ? List.of() : List.copyOf(officeHoursProblems);
+  }
+
+  public ServiceTexts(Map<String, Text> service, List<HelpContact> helpContacts, List<Referral> referrals) {
+    this(service, helpContacts, referrals, null, null);
   }
 
   public static ServiceTexts parse(String yaml) throws IOException {
     Raw raw = YAML.readValue(yaml, Raw.class);
-    return raw == null ? new ServiceTexts(Map.of(), List.of(), List.of())
-        : new ServiceTexts(raw.service, raw.help_contacts, raw.referrals);
+    if (raw == null) return new ServiceTexts(Map.of(), List.of(), List.of());
+    List<OfficeHours.Issue> issues = new java.util.ArrayList<>();
+    OfficeHours hours = OfficeHours.build(raw.office_hours, issues);
+    List<Problem> problems = new java.util.ArrayList<>();
+    for (OfficeHours.Issue i : issues) {
+      int[] at = locate(yaml, i.near());
+      problems.add(new Problem(DialogFolder.SERVICE_FILE, null, at[0], at[1], i.message()));
+    }
+    return new ServiceTexts(raw.service, raw.help_contacts, raw.referrals, hours, problems);
   }
 
-  private record Raw(Map<String, Text> service, List<HelpContact> help_contacts, List<Referral> referrals) {}
+  /** What could not be read at all, with the line and column YAML or Jackson point at. */
+  public static Problem unreadable(IOException e) {
+    int line = 0;
+    int col = 0;
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j && j.getLocation() != null) {
+      line = Math.max(0, j.getLocation().getLineNr());
+      col = Math.max(0, j.getLocation().getColumnNr());
+    }
+    String m = e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+    int nl = m == null ? -1 : m.indexOf('\n');
+    return new Problem(DialogFolder.SERVICE_FILE, null, line, col, "cannot read the service texts: " + (nl > 0 ? m.substring(0, nl) : m));
+  }
+
+  /** Line and column (1-based) of {@code near} inside the office_hours section, else of the section. */
+  static int[] locate(String yaml, String near) {
+    String[] lines = yaml.split("\n", -1);
+    int start = 0;
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].startsWith("office_hours:")) {
+        start = i;
+        break;
+      }
+    }
+    if (near != null && !near.isEmpty()) {
+      for (int i = start; i < lines.length; i++) {
+        int col = lines[i].indexOf(near);
+        if (col >= 0) return new int[] {i + 1, col + 1};
+      }
+    }
+    return new int[] {start + 1, 1};
+  }
+
+  private record Raw(Map<String, Text> service, List<HelpContact> help_contacts, List<Referral> referrals, OfficeHours.Spec office_hours) {}
 
   /** Placeholders for scripts: {@code service.<key>} and {@code help_contacts}. */
   public Map<String, Text> placeholders() {

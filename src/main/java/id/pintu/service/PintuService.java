@@ -126,7 +126,7 @@ public final class PintuService implements AutoCloseable {
     lanes = new ChatLanes(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     dispatcher = new InboxDispatcher(inbox, processor, lanes, clock);
     Inbound inbound = new Inbound(inbox, dispatcher, json, clock);
-    if (cfg.desk().enabled()) startDesk(json); // before recovery and sending start
+    if (cfg.desk().enabled()) startDesk(json, screen); // before recovery and sending start
 
     try {
       dispatcher.recover();
@@ -146,6 +146,11 @@ public final class PintuService implements AutoCloseable {
     if (desk != null) {
       long every = Math.max(1, cfg.desk().staffCheckSeconds());
       timers.scheduleWithFixedDelay(desk.staff()::refresh, every, every, TimeUnit.SECONDS);
+      long deskSweep = Math.max(1, cfg.desk().sweepSeconds());
+      timers.scheduleWithFixedDelay(() -> {
+        desk.reminders().sweep(clock.instant());
+        sender.wake();
+      }, deskSweep, deskSweep, TimeUnit.SECONDS);
     }
     library.watch(timers, cfg.dialogs().watchSeconds());
 
@@ -192,9 +197,9 @@ public final class PintuService implements AutoCloseable {
   }
 
   /** The counselors' desk in the staff chat; its staff list is re-read when the config file changes. */
-  private void startDesk(ObjectMapper json) {
+  private void startDesk(ObjectMapper json, CrisisScreen screen) {
     StaffDirectory staff = new StaffDirectory(cfg.desk().staff(), Path.of(cfg.desk().staffFile()));
-    desk = new Desk(cfg.desk(), db, new ReplyComposer(json), staff, () -> library.service().referrals(), clock);
+    desk = new Desk(cfg.desk(), db, new ReplyComposer(json), staff, library::service, screen, clock);
     sender.hooks(desk.senderHooks());
     processor.desk(desk);
     if (staff.size() == 0) LOG.warn("the desk has no staff: add desk.staff to {}", cfg.desk().staffFile());

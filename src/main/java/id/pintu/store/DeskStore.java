@@ -93,10 +93,86 @@ public final class DeskStore {
         Sql.ts(now), caseId, CaseStore.WAITING, Sql.ts(before)) == 1;
   }
 
+  /** A waiting case as the waiting room sees it: where it stands and what the family was last told. */
+  public record Waiting(long id, long chatId, String lang, String priority, Integer toldPosition, Instant toldAt) {
+    public boolean urgent() {
+      return "urgent".equals(priority);
+    }
+  }
+
+  private static final String QUEUE_ORDER = " ORDER BY CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, handed_off_at, id";
+
+  /** The waiting cases in queue order (the order of {@link #queue}). */
+  public List<Waiting> waitingRoom(Connection c) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT id, chat_id, lang, priority, queue_told_position, queue_told_at FROM cases WHERE status = ?"
+        + QUEUE_ORDER)) {
+      p.setString(1, CaseStore.WAITING);
+      List<Waiting> out = new ArrayList<>();
+      try (ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          int n = rs.getInt("queue_told_position");
+          Integer told = rs.wasNull() ? null : n;
+          out.add(new Waiting(rs.getLong("id"), rs.getLong("chat_id"), rs.getString("lang"), rs.getString("priority"),
+              told, Sql.instant(rs, "queue_told_at")));
+        }
+      }
+      return out;
+    }
+  }
+
+  /**
+   * Remembers the place in line the family is told, if what was told before is still
+   * {@code before}: false when another transaction (a claim, a sweep on another node) told
+   * them first, so a family never gets the same news twice.
+   */
+  public boolean told(Connection c, long caseId, Integer before, int position, Instant now) throws SQLException {
+    return before == null
+        ? update(c, "UPDATE cases SET queue_told_position = ?, queue_told_at = ? WHERE id = ? AND queue_told_position IS NULL",
+            position, Sql.ts(now), caseId) == 1
+        : update(c, "UPDATE cases SET queue_told_position = ?, queue_told_at = ? WHERE id = ? AND queue_told_position = ?",
+            position, Sql.ts(now), caseId, before) == 1;
+  }
+
+  /** Waiting cases that have a topic: the ones that can be announced again. */
+  public List<DeskCase> unclaimed(Connection c) throws SQLException {
+    return many(c, "SELECT * FROM cases WHERE status = ? AND topic_requested_at IS NOT NULL" + QUEUE_ORDER, CaseStore.WAITING);
+  }
+
+  /** Opens the one question for a comment after the rating; false when it was asked already. */
+  public boolean askComment(Connection c, long caseId, Instant now) throws SQLException {
+    return update(c, "UPDATE case_ratings SET comment_asked_at = ? WHERE case_id = ? AND comment IS NULL AND comment_asked_at IS NULL",
+        Sql.ts(now), caseId) == 1;
+  }
+
+  /** When the comment question was asked and is still open, or null. */
+  public Instant commentAskedAt(Connection c, long caseId) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement("SELECT comment_asked_at FROM case_ratings WHERE case_id = ? AND comment IS NULL")) {
+      p.setLong(1, caseId);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? Sql.instant(rs, "comment_asked_at") : null;
+      }
+    }
+  }
+
+  /** Stores the family's comment, or with null text closes the question without one (skipped). */
+  public boolean comment(Connection c, long caseId, String text, Instant now) throws SQLException {
+    return update(c, "UPDATE case_ratings SET comment = ?, comment_asked_at = NULL WHERE case_id = ? AND comment IS NULL AND comment_asked_at IS NOT NULL",
+        text == null ? null : db.cipher().seal(SealedColumn.RATING_COMMENT, caseId, text), caseId) == 1;
+  }
+
+  public Optional<String> comment(long caseId) throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("SELECT comment FROM case_ratings WHERE case_id = ?")) {
+      p.setLong(1, caseId);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? Optional.ofNullable(db.cipher().open(SealedColumn.RATING_COMMENT, caseId, rs.getString(1))) : Optional.empty();
+      }
+    }
+  }
+
   /** Waiting cases: urgent first, then high, then by how long they have waited. */
   public List<DeskCase> queue(Connection c) throws SQLException {
-    return many(c, "SELECT * FROM cases WHERE status = ? ORDER BY CASE priority WHEN 'urgent' THEN 0 WHEN 'high' THEN 1 ELSE 2 END, handed_off_at, id",
-        CaseStore.WAITING);
+    return many(c, "SELECT * FROM cases WHERE status = ?" + QUEUE_ORDER, CaseStore.WAITING);
   }
 
   public List<DeskCase> queue() throws SQLException {

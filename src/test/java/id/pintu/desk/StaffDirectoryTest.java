@@ -23,9 +23,6 @@ class StaffDirectoryTest {
         staff:
           - {userId: 501, role: counselor, alias: Kak Sari}
           - {userId: 502, role: supervisor, alias: Bu Dewi}
-        hours:
-          - {days: mon-fri, from: "08:00", to: "16:00"}
-        holidays: ["2025-12-25"]
         onCall: [502]
       """;
 
@@ -40,8 +37,6 @@ class StaffDirectoryTest {
     assertEquals(20, d.claimMinutes());
     assertEquals(3, d.urgentClaimMinutes(), "env overrides a scalar");
     assertEquals(2, d.staff().size(), "a list comes from the file only");
-    assertEquals("Asia/Jakarta", d.timezone());
-    assertEquals("mon-fri", d.hours().get(0).days());
     assertEquals(502L, d.onCall().get(0));
     PintuConfig env = ConfigLoader.load(dir.resolve("none.yaml"), Map.of("PINTU_DESK_STAFF_CHAT_ID", "-1009"));
     assertEquals(-1009L, env.desk().staffChatId());

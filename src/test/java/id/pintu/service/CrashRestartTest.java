@@ -13,13 +13,6 @@ import id.pintu.dialog.Step;
 import id.pintu.safety.CrisisScreens;
 import id.pintu.testing.botapi.FailurePlan;
 import id.pintu.testing.botapi.SentMessage;
-import java.io.File;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -43,22 +36,19 @@ class CrashRestartTest {
   @Test
   void killedMidBurstAndRestartedLosesAndDoublesNothing() throws Exception {
     try (ServiceHarness h = new ServiceHarness()) {
-      int port;
-      try (ServerSocket s = new ServerSocket(0)) {
-        port = s.getLocalPort();
-      }
+      int port = ChildService.freePort();
       h.set("PINTU_HTTP_PORT", Integer.toString(port));
       Map<Long, List<String>> expected = expectedReplies();
       int total = expected.values().stream().mapToInt(List::size).sum();
 
-      Process first = startChild(h, port, "first");
+      Process first = ChildService.start(h, port, "crash-restart-first");
       for (int step = 0; step < INPUTS.size(); step++) {
         for (int f = 0; f < FAMILIES; f++) {
           long chat = FIRST_CHAT + f;
           h.api.sendText(chat, INPUTS.get(step).replace("NAME", "Nama" + f));
         }
       }
-      waitUntil(() -> delivered(h) >= total / 3, Duration.ofSeconds(60), "a third of the replies before the kill");
+      ChildService.waitUntil(() -> delivered(h) >= total / 3, Duration.ofSeconds(60), "a third of the replies before the kill");
       // Freeze Telegram's answers, so no reply is accepted at the instant of the kill (a reply
       // accepted but not yet recorded would be sent again: see docs/ARCHITECTURE.md).
       h.api.failures().timeoutsFor(Duration.ofMinutes(5), FailurePlan.Silence.HANG);
@@ -69,9 +59,9 @@ class CrashRestartTest {
       assertTrue(before < total, "the kill happened mid-burst (" + before + " of " + total + ")");
       h.api.failures().clear();
 
-      Process second = startChild(h, port, "second");
+      Process second = ChildService.start(h, port, "crash-restart-second");
       try {
-        waitUntil(() -> delivered(h) >= total, Duration.ofSeconds(120), "all replies after the restart");
+        ChildService.waitUntil(() -> delivered(h) >= total, Duration.ofSeconds(120), "all replies after the restart");
         ServiceHarness.sleep(1_500); // anything doubled would show up now
         for (var e : expected.entrySet()) {
           List<String> got = h.api.messagesTo(e.getKey()).stream().map(SentMessage::text).toList();
@@ -114,38 +104,5 @@ class CrashRestartTest {
     int n = 0;
     for (int f = 0; f < FAMILIES; f++) n += h.api.messagesTo(FIRST_CHAT + f).size();
     return n;
-  }
-
-  static Process startChild(ServiceHarness h, int port, String name) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "id.pintu.Main", "run", "--config", "does-not-exist.yaml");
-    pb.environment().putAll(h.env);
-    File log = Path.of("target", "crash-restart-" + name + ".log").toFile();
-    pb.redirectErrorStream(true).redirectOutput(log);
-    Process p = pb.start();
-    HttpClient http = HttpClient.newHttpClient();
-    waitUntil(() -> {
-      if (!p.isAlive()) throw new AssertionError("service process exited: see " + log);
-      try {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready")).build(),
-            HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
-      } catch (Exception e) {
-        return false;
-      }
-    }, Duration.ofSeconds(180), "the service to be ready");
-    return p;
-  }
-
-  interface Check {
-    boolean ok() throws Exception;
-  }
-
-  static void waitUntil(Check c, Duration max, String what) throws Exception {
-    long deadline = System.nanoTime() + max.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (c.ok()) return;
-      Thread.sleep(50);
-    }
-    throw new AssertionError("timed out waiting for " + what);
   }
 }

@@ -40,7 +40,7 @@ class IdleConversationTest {
 
       h.api.sendText(chat, "/start");
       h.awaitText(chat, "Halo, selamat datang.");
-      CrashRestartTest.waitUntil(() -> new CaseStore(h.service.database()).forChat(chat).size() == 2, Duration.ofSeconds(10), "a new case");
+      ChildService.waitUntil(() -> new CaseStore(h.service.database()).forChat(chat).size() == 2, Duration.ofSeconds(10), "a new case");
       cases = new CaseStore(h.service.database()).forChat(chat);
       assertEquals(cases.get(0).id(), cases.get(1).previousCaseId(), "the new first contact is linked to the old case");
       assertTrue(cases.get(0).status().equals("closed"), "the old case stays on record");

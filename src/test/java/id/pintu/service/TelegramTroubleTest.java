@@ -49,7 +49,7 @@ class TelegramTroubleTest {
       for (int f = 0; f < families; f++) h.api.sendText(first + f, input.replace("NAME", "Nama" + f));
     }
     int total = expected.values().stream().mapToInt(List::size).sum();
-    CrashRestartTest.waitUntil(() -> count(expected.keySet()) >= total, Duration.ofMinutes(5), "every reply after the outage");
+    ChildService.waitUntil(() -> count(expected.keySet()) >= total, Duration.ofMinutes(5), "every reply after the outage");
     ServiceHarness.sleep(1_500);
     for (var e : expected.entrySet()) {
       List<String> got = h.api.messagesTo(e.getKey()).stream().map(SentMessage::text).toList();
@@ -66,7 +66,7 @@ class TelegramTroubleTest {
     h.awaitText(chat, "Boleh kami simpan");
     h.api.blockChat(chat);
     h.api.sendText(chat, "ya");
-    CrashRestartTest.waitUntil(() -> new SessionStore(h.service.database()).find(chat).map(SessionStore.Row::unreachable).orElse(false),
+    ChildService.waitUntil(() -> new SessionStore(h.service.database()).find(chat).map(SessionStore.Row::unreachable).orElse(false),
         Duration.ofSeconds(20), "the chat to be marked unreachable");
     int attempts = h.api.callsOf("sendmessage").size();
     ServiceHarness.sleep(2_000);
@@ -91,7 +91,7 @@ class TelegramTroubleTest {
       h.api.sendText(chat, "pesan ke-" + i);
     }
     h.awaitText(chat, "Pelan-pelan saja");
-    CrashRestartTest.waitUntil(() -> {
+    ChildService.waitUntil(() -> {
       var cs = new CaseStore(h.service.database()).forChat(chat);
       return !cs.isEmpty() && cs.get(0).story() != null && cs.get(0).story().contains("pesan ke-10");
     }, Duration.ofSeconds(30), "the whole story to be kept");

@@ -140,6 +140,11 @@ public final class PeerCompare {
       Phase sat = d.phase("saturation", child, new PhaseSpec(intOpt("concurrency", 400), 0, 0, 0, Integer.MAX_VALUE,
           Long.MAX_VALUE, intOpt("warmupSeconds", 5), intOpt("saturationSeconds", 30)), script::forFamily);
       double hwm = child.statusMb("VmHWM");
+      // The same work on both sides shows in the calls: a reply per message, a spinner
+      // stopped and the buttons taken away per accepted press.
+      System.out.printf(Locale.ROOT, "Bot API calls over the run: sendMessage %d, answerCallbackQuery %d, editMessageReplyMarkup %d, getUpdates %d%n",
+          api.callsOf("sendMessage").size(), api.callsOf("answerCallbackQuery").size(),
+          api.callsOf("editMessageReplyMarkup").size(), api.callsOf("getUpdates").size());
       long errors = checked.errors + open.errors + fixed.errors + sat.errors;
       String note = errors == 0 ? (open.conversations < openFamilies ? "only " + open.conversations + " opened" : "")
           : errors + " wrong/missing replies: " + firstOf(open, fixed, sat);
@@ -197,7 +202,7 @@ public final class PeerCompare {
       env.put("PINTU_LOG_LEVEL", "WARN");
       List<String> cmd = new ArrayList<>();
       cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      cmd.addAll(Arrays.asList(opt("pintuJvm", "-Xms64m -Xmx512m").trim().split("\\s+")));
+      cmd.addAll(Arrays.asList(opt("pintuJvm", "-Xms32m -Xmx256m -XX:+UseSerialGC").trim().split("\\s+")));
       cmd.addAll(List.of("-jar", jar.toString(), "run"));
       return ChildProcess.start(cmd, env, root, log);
     }
@@ -517,19 +522,20 @@ public final class PeerCompare {
   private void printTable(List<Row> rows) {
     System.out.printf(Locale.ROOT, "%n## Result (%s, nproc=%d, load now %s; long polling on both sides, Bot API double on loopback)%n%n",
         Instant.now(), Runtime.getRuntime().availableProcessors(), load());
-    System.out.println("| bot | storage | check | updates/s saturated | p50 / p95 / p99 ms update → first reply, fixed rate | CPU s per 10k conversations (" + String.format(Locale.ROOT, "%.1f", script.meanSteps()) + " updates each) | peak RSS MB, 10k open (idle) | peak RSS MB at end | start-up s | load |");
+    System.out.println("| bot | storage | check | updates/s saturated | p50 / p95 / p99 ms update → first reply, fixed rate | CPU s per 10k conversations (" + String.format(Locale.ROOT, "%.1f", script.meanSteps()) + " updates each) | RSS MB idle → peak with 10k open (growth) | peak RSS MB at end | start-up s | load |");
     System.out.println("|---|---|---|---:|---:|---:|---:|---:|---:|---|");
     for (Row r : rows) {
-      System.out.printf(Locale.ROOT, "| %s | %s | %s | %.0f | %.1f / %.1f / %.1f (%d/s, n=%d) | %.1f | %.0f (%.0f) | %.0f | %.2f | %s |%n",
+      System.out.printf(Locale.ROOT, "| %s | %s | %s | %.0f | %.1f / %.1f / %.1f (%d/s, n=%d) | %.1f | %.0f → %.0f (+%.0f) | %.0f | %.2f | %s |%n",
           r.bot(), r.storage(), r.passed() ? "pass" : "**FAIL** " + r.note(), r.updatesPerS(), r.p50(), r.p95(), r.p99(), r.rate(),
-          r.latencyN(), r.cpuPer10k(), r.rssOpen10kMb(), r.rssBaseMb(), r.hwmEndMb(), r.startupS(), r.loadSeen());
+          r.latencyN(), r.cpuPer10k(), r.rssBaseMb(), r.rssOpen10kMb(), r.rssOpen10kMb() - r.rssBaseMb(), r.hwmEndMb(), r.startupS(), r.loadSeen());
     }
     Row pintu = rows.stream().filter(r -> r.bot().equals("pintu")).findFirst().orElse(null);
     Row peer = rows.stream().filter(r -> r.bot().equals("grammy-file")).findFirst().orElse(null);
     if (pintu != null && peer != null && pintu.passed() && peer.passed()) {
       System.out.printf(Locale.ROOT, "%nPintu / grammY (both durable): saturated updates/s x%.2f (target ≥ 3); p99 %.1f vs %.1f ms (target: no worse); "
-              + "peak RSS with 10k open %.0f vs %.0f MB; CPU per 10k conversations %.1f vs %.1f s%n",
+              + "peak RSS with 10k open %.0f vs %.0f MB (growth %.0f vs %.0f MB); CPU per 10k conversations %.1f vs %.1f s%n",
           pintu.updatesPerS() / peer.updatesPerS(), pintu.p99(), peer.p99(), pintu.rssOpen10kMb(), peer.rssOpen10kMb(),
+          pintu.rssOpen10kMb() - pintu.rssBaseMb(), peer.rssOpen10kMb() - peer.rssBaseMb(),
           pintu.cpuPer10k(), peer.cpuPer10k());
     }
   }

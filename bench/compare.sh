@@ -2,7 +2,7 @@
 # Pintu against a peer: the same first contact on grammY (bench/peer/), side by side.
 # Builds what is needed, then runs each bot in its own process, one after the other, against
 # a fresh Bot API double on loopback (long polling on both sides) and prints one table.
-#   bench/compare.sh                       pintu, grammy-file, grammy-memory (about 7-9 min)
+#   bench/compare.sh                       pintu, grammy-file, grammy-memory (about 7-8 min, build included)
 #   bench/compare.sh bots=pintu,grammy-file rate=50 saturationSeconds=30
 # Options (key=value): bots, rate, rateSeconds, warmupSeconds, thinkMinMs, thinkMaxMs,
 # saturationSeconds, concurrency, openFamilies, openSeconds, pintuJvm, node.
@@ -36,9 +36,19 @@ echo "== $(java -version 2>&1 | head -1); node $(node --version); $(lscpu 2>/dev
 # The driver kills its children on exit (shutdown hook); the trap also stops the driver
 # itself when this script is interrupted, and `timeout` bounds the whole run.
 driver=""
-cleanup() { [ -n "$driver" ] && kill "$driver" 2>/dev/null; wait 2>/dev/null || true; }
+cleanup() {
+  [ -n "$driver" ] && kill "$driver" 2>/dev/null
+  wait 2>/dev/null || true
+  # A bot whose driver died without running its shutdown hook: its pid file is still there.
+  for f in target/compare/*.log.pid; do
+    [ -f "$f" ] || continue
+    pid=$(cat "$f"); rm -f "$f"
+    kill "$pid" 2>/dev/null && echo "compare.sh: stopped leftover bot process $pid ($f)" >&2
+  done
+  return 0
+}
 trap cleanup EXIT INT TERM
-timeout --signal=TERM --kill-after=20 "${COMPARE_TIMEOUT_SECONDS:-660}" \
+timeout --signal=TERM --kill-after=20 "${COMPARE_TIMEOUT_SECONDS:-540}" \
   java -Xms512m -Xmx3g -cp "target/test-classes:target/classes:$(cat target/cp.txt)" \
   id.pintu.bench.PeerCompare "$@" > >(tee target/compare/result.txt) 2>&1 &
 driver=$!
@@ -47,5 +57,5 @@ wait "$driver"
 code=$?
 driver=""
 set -e
-[ "$code" -eq 124 ] && echo "compare.sh: stopped after ${COMPARE_TIMEOUT_SECONDS:-660} s" >&2
+[ "$code" -eq 124 ] && echo "compare.sh: stopped after ${COMPARE_TIMEOUT_SECONDS:-540} s" >&2
 exit "$code"

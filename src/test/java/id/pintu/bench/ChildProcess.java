@@ -26,11 +26,21 @@ final class ChildProcess implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(hook);
   }
 
+  /**
+   * Starts {@code command}; its pid is also written to {@code <log>.pid} (removed on close), so
+   * that {@code bench/compare.sh} can still end it if this JVM is killed without its hooks.
+   */
   static ChildProcess start(List<String> command, Map<String, String> env, Path dir, Path log) throws IOException {
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
     pb.environment().putAll(env);
-    return new ChildProcess(pb.start(), log);
+    ChildProcess child = new ChildProcess(pb.start(), log);
+    Files.writeString(child.pidFile(), Long.toString(child.pid()));
+    return child;
+  }
+
+  private Path pidFile() {
+    return log.resolveSibling(log.getFileName() + ".pid");
   }
 
   long pid() {
@@ -78,6 +88,11 @@ final class ChildProcess implements AutoCloseable {
   }
 
   private void kill() {
+    try {
+      Files.deleteIfExists(pidFile());
+    } catch (IOException ignored) {
+      // only a hint for compare.sh
+    }
     if (!process.isAlive()) return;
     process.destroy();
     try {

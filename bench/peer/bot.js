@@ -42,6 +42,7 @@ const P = {
   stale: "Tombol itu dari pertanyaan sebelumnya. Kita lanjutkan di sini ya:",
   weContinue: "Kita lanjutkan dari sini ya.",
   personRequested: "Baik, saya hubungkan Anda dengan konselor. Mohon tunggu sebentar; semua yang Anda tulis akan sampai kepada mereka.",
+  unknownCommand: "Perintah itu belum saya kenal. Ketik /bantuan untuk melihat apa yang bisa dilakukan.",
   storyLimit: "Terima kasih sudah bercerita sebanyak ini. Semua sudah saya catat untuk konselor.",
 };
 const SKIP_WORDS = new Set(["lewati", "skip", "lewat", "/lewati", "/skip"]);
@@ -104,7 +105,10 @@ async function firstContact(conversation, ctx) {
       return true;
     }
     if (["konselor", "counselor", "orang", "person", "human"].includes(name)) throw new PersonJump();
-    return false;
+    if (["lewati", "skip"].includes(name)) return false; // read as a wish to skip, like the words
+    await c.reply(P.unknownCommand);
+    await again();
+    return true;
   };
 
   /** Asks question node `id`; returns the value (or SKIPPED). */
@@ -136,7 +140,7 @@ async function firstContact(conversation, ctx) {
         await prompt();
         continue;
       }
-      if (text.startsWith("/") && !SKIP_WORDS.has(normalise(text)) && (await command(c, text, prompt))) continue;
+      if (text.startsWith("/") && (await command(c, text, prompt))) continue;
       screened(text, false);
       const w = normalise(text);
       if (SKIP_WORDS.has(w) && q.skip) return SKIPPED;
@@ -190,6 +194,7 @@ async function firstContact(conversation, ctx) {
       }
       const text = c.message?.text;
       if (text === undefined) continue;
+      if (/^\/(lewati|skip)(@\S+)?$/i.test(text.trim())) return; // skipping the story ends it
       if (text.startsWith("/") && (await command(c, text, () => ctx.reply(l.text, done)))) continue;
       if (END_PHRASES.has(normalise(text)) && story.length) return;
       screened(text, true);

@@ -1,5 +1,6 @@
 package id.pintu.conversation;
 
+import id.pintu.store.ChatTurns;
 import id.pintu.store.InboxStore;
 import java.sql.SQLException;
 import java.util.List;
@@ -51,6 +52,23 @@ public final class InboxDispatcher implements AutoCloseable {
     return n;
   }
 
+  /**
+   * On a store shared by several nodes: takes in updates that have waited longer than
+   * {@code age}, e.g. those a node that died had stored (and acknowledged) but not processed.
+   * Harmless when another node is still on them: an update is processed only once.
+   */
+  public int adoptStranded(java.time.Duration age) {
+    try {
+      List<InboxStore.Row> rows = inbox.pendingSince(clock.instant().minus(age), 1_000);
+      if (!rows.isEmpty()) LOG.info("taking in {} updates left waiting", rows.size());
+      dispatch(rows);
+      return rows.size();
+    } catch (SQLException e) {
+      LOG.warn("could not look for waiting updates: {}", e.getMessage());
+      return 0;
+    }
+  }
+
   public long processed() {
     return processed.get();
   }
@@ -73,6 +91,16 @@ public final class InboxDispatcher implements AutoCloseable {
         java.util.function.LongConsumer l = afterProcessed;
         if (l != null) l.accept(row.updateId());
         return;
+      } catch (ChatTurns.EarlierPending e) {
+        // An earlier update of this chat (stored here or on another node) is still pending:
+        // it goes first, then this one is tried again.
+        try {
+          for (InboxStore.Row earlier : inbox.pendingBefore(row.chatId(), row.updateId(), 100)) runOne(earlier);
+        } catch (SQLException sql) {
+          LOG.warn("store unavailable while ordering chat {}: {}; retrying", row.chatId(), sql.getMessage());
+          sleep(backoff);
+          backoff = Math.min(backoff * 2, 5_000);
+        }
       } catch (SQLException e) {
         // The store is unavailable: wait and try again; nothing was committed.
         LOG.warn("store unavailable while processing update {}: {}; retrying", row.updateId(), e.getMessage());

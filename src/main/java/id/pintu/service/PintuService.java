@@ -18,6 +18,7 @@ import id.pintu.dialog.Engine;
 import id.pintu.dialog.ScriptBook;
 import id.pintu.safety.CrisisScreen;
 import id.pintu.store.CaseStore;
+import id.pintu.store.ClusterLeader;
 import id.pintu.store.Database;
 import id.pintu.store.InboxStore;
 import id.pintu.store.OutboxStore;
@@ -66,6 +67,9 @@ public final class PintuService implements AutoCloseable {
   private PintuMetrics metrics;
   private String botUsername;
   private Desk desk;
+  private ClusterLeader leader;
+  /** On a shared store, updates waiting this long are taken in by the leader (their node may have died). */
+  static final java.time.Duration STRANDED_AFTER = java.time.Duration.ofSeconds(10);
 
   private PintuService(PintuConfig cfg, Clock clock) {
     this.cfg = cfg;
@@ -98,6 +102,7 @@ public final class PintuService implements AutoCloseable {
     botUsername = checkToken(client);
 
     db = Database.open(cfg.store());
+    leader = ClusterLeader.forStore(db, cfg.store().url(), cfg.store().user(), cfg.store().password(), nodeName());
     library = openLibrary();
     ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     Engine engine = new Engine(screen);
@@ -109,6 +114,8 @@ public final class PintuService implements AutoCloseable {
     processor = new ConversationProcessor(db, engine, library, new ReplyComposer(json), new FloodGuard(cfg.flood()), clock,
         cfg.sessions().cacheSize(), sender::wake);
     sender.onUnreachable(processor::evict);
+    sender.activeWhile(leader::leading); // several nodes: only the leader sends
+    leader.onChange(leading -> sender.wake());
     lanes = new ChatLanes(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     dispatcher = new InboxDispatcher(inbox, processor, lanes, clock);
     Inbound inbound = new Inbound(inbox, dispatcher, json, clock);
@@ -128,7 +135,13 @@ public final class PintuService implements AutoCloseable {
       return t;
     });
     long sweep = Math.max(1, cfg.sessions().sweepSeconds());
-    timers.scheduleWithFixedDelay(idle::sweep, sweep, sweep, TimeUnit.SECONDS);
+    // Scheduled jobs that act on shared state run on the leader only (always this node on H2).
+    timers.scheduleWithFixedDelay(leader.only(idle::sweep), sweep, sweep, TimeUnit.SECONDS);
+    if (db.shared()) {
+      long refresh = Math.max(1, cfg.dialogs().watchSeconds());
+      timers.scheduleWithFixedDelay(library::refresh, refresh, refresh, TimeUnit.SECONDS); // versions other nodes published
+      timers.scheduleWithFixedDelay(leader.only(() -> dispatcher.adoptStranded(STRANDED_AFTER)), 5, 5, TimeUnit.SECONDS);
+    }
     if (desk != null) {
       long every = Math.max(1, cfg.desk().staffCheckSeconds());
       timers.scheduleWithFixedDelay(desk.staff()::refresh, every, every, TimeUnit.SECONDS);
@@ -260,6 +273,21 @@ public final class PintuService implements AutoCloseable {
     return processor;
   }
 
+  /** Whether this node sends and runs the scheduled jobs (see {@link ClusterLeader}). */
+  public ClusterLeader leader() {
+    return leader;
+  }
+
+  private static String nodeName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      host = "node";
+    }
+    return host + "/" + ProcessHandle.current().pid();
+  }
+
   public InboxDispatcher dispatcher() {
     return dispatcher;
   }
@@ -278,6 +306,7 @@ public final class PintuService implements AutoCloseable {
     if (dispatcher != null) dispatcher.close();
     if (lanes != null) lanes.close();
     if (sender != null) sender.close();
+    if (leader != null) leader.close();
     if (db != null) db.close();
     if (vertx != null) vertx.close();
   }

@@ -94,6 +94,7 @@ public final class InboxDispatcher implements AutoCloseable {
       } catch (ChatTurns.EarlierPending e) {
         // An earlier update of this chat (stored here or on another node) is still pending:
         // it goes first, then this one is tried again.
+        LOG.debug("chat {}: update {} waits for the earlier update {}", e.chatId(), row.updateId(), e.earlierUpdateId());
         try {
           for (InboxStore.Row earlier : inbox.pendingBefore(row.chatId(), row.updateId(), 100)) runOne(earlier);
         } catch (SQLException sql) {

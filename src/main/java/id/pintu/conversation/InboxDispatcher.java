@@ -25,6 +25,8 @@ public final class InboxDispatcher implements AutoCloseable {
   private final AtomicLong processed = new AtomicLong();
   private final java.time.Clock clock;
   private volatile java.util.function.LongConsumer afterProcessed;
+  /** Updates waiting in this node's lanes: queued once, however often they are found pending. */
+  private final java.util.Set<Long> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public InboxDispatcher(InboxStore inbox, ConversationProcessor processor, ChatLanes lanes, java.time.Clock clock) {
     this.inbox = inbox;
@@ -33,11 +35,22 @@ public final class InboxDispatcher implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Rows just stored, in the order they arrived. */
-  public void dispatch(List<InboxStore.Row> rows) {
+  /** Rows just stored, in the order they arrived; returns how many were not queued here yet. */
+  public int dispatch(List<InboxStore.Row> rows) {
+    int n = 0;
     for (InboxStore.Row r : rows) {
-      if (InboxStore.PENDING.equals(r.status())) lanes.submit(r.chatId(), () -> runOne(r));
+      if (InboxStore.PENDING.equals(r.status()) && queued.add(r.updateId())) {
+        lanes.submit(r.chatId(), () -> {
+          try {
+            runOne(r);
+          } finally {
+            queued.remove(r.updateId());
+          }
+        });
+        n++;
+      }
     }
+    return n;
   }
 
   /** After a restart: everything left pending, oldest first per chat. */
@@ -59,10 +72,9 @@ public final class InboxDispatcher implements AutoCloseable {
    */
   public int adoptStranded(java.time.Duration age) {
     try {
-      List<InboxStore.Row> rows = inbox.pendingSince(clock.instant().minus(age), 1_000);
-      if (!rows.isEmpty()) LOG.info("taking in {} updates left waiting", rows.size());
-      dispatch(rows);
-      return rows.size();
+      int taken = dispatch(inbox.pendingSince(clock.instant().minus(age), 1_000));
+      if (taken > 0) LOG.info("taking in {} updates left waiting", taken);
+      return taken;
     } catch (SQLException e) {
       LOG.warn("could not look for waiting updates: {}", e.getMessage());
       return 0;

@@ -42,25 +42,29 @@ public final class ChatTurns {
    */
   static void take(Database db, Connection c, long updateId) throws SQLException {
     if (!db.shared()) return;
-    long chatId;
-    try (PreparedStatement p = c.prepareStatement("SELECT chat_id FROM inbox WHERE update_id = ?")) {
+    lockChatOf(c, updateId);
+    throwIfEarlierPending(c, updateId);
+  }
+
+  /** Waits for the chat of {@code updateId} to be free (one statement: the chat id is looked up in it). */
+  static void lockChatOf(Connection c, long updateId) throws SQLException {
+    // The one-bigint key space; ClusterLeader's locks use the two-int key space, so a chat id
+    // can never collide with them.
+    try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_xact_lock(chat_id) FROM inbox WHERE update_id = ?")) {
       p.setLong(1, updateId);
-      try (ResultSet rs = p.executeQuery()) {
-        if (!rs.next()) return;
-        chatId = rs.getLong(1);
-      }
+      p.executeQuery().close();
     }
-    lock(c, chatId);
+  }
+
+  /** After the chat's lock is taken (a new statement, so it sees what the last holder committed). */
+  static void throwIfEarlierPending(Connection c, long updateId) throws SQLException {
     try (PreparedStatement p = c.prepareStatement(
-        "SELECT MIN(update_id) FROM inbox WHERE status = ? AND chat_id = ? AND update_id < ?")) {
-      p.setString(1, InboxStore.PENDING);
-      p.setLong(2, chatId);
-      p.setLong(3, updateId);
+        "SELECT e.chat_id, MIN(e.update_id) FROM inbox u JOIN inbox e ON e.chat_id = u.chat_id"
+            + " WHERE u.update_id = ? AND e.status = ? AND e.update_id < u.update_id GROUP BY e.chat_id")) {
+      p.setLong(1, updateId);
+      p.setString(2, InboxStore.PENDING);
       try (ResultSet rs = p.executeQuery()) {
-        if (rs.next()) {
-          long earlier = rs.getLong(1);
-          if (!rs.wasNull()) throw new EarlierPending(chatId, earlier);
-        }
+        if (rs.next()) throw new EarlierPending(rs.getLong(1), rs.getLong(2));
       }
     }
   }
@@ -70,12 +74,7 @@ public final class ChatTurns {
    * it until the transaction ends. For work on a chat that is not an update (idle reminders).
    */
   public static void hold(Database db, Connection c, long chatId) throws SQLException {
-    if (db.shared()) lock(c, chatId);
-  }
-
-  private static void lock(Connection c, long chatId) throws SQLException {
-    // The one-bigint key space; ClusterLeader's locks use the two-int key space, so a chat id
-    // can never collide with them.
+    if (!db.shared()) return;
     try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
       p.setLong(1, chatId);
       p.execute();

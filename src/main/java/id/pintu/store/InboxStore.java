@@ -124,15 +124,31 @@ public final class InboxStore {
    * One statement instead of {@link #lockPending} followed by {@link #markDone}.
    */
   public boolean claimPending(Connection c, long updateId, Instant at) throws SQLException {
-    ChatTurns.take(db, c, updateId);
+    if (!db.shared()) {
+      try (PreparedStatement p = c.prepareStatement(
+          "UPDATE inbox SET status = ?, processed_at = ? WHERE update_id = ? AND status = ?")) {
+        p.setString(1, DONE);
+        p.setTimestamp(2, Sql.ts(at));
+        p.setLong(3, updateId);
+        p.setString(4, PENDING);
+        return p.executeUpdate() == 1;
+      }
+    }
+    // Shared store: the chat's turn first, then claimed only if no earlier update of the chat
+    // is pending (one statement; the rare miss is told apart afterwards).
+    ChatTurns.lockChatOf(c, updateId);
     try (PreparedStatement p = c.prepareStatement(
-        "UPDATE inbox SET status = ?, processed_at = ? WHERE update_id = ? AND status = ?")) {
+        "UPDATE inbox SET status = ?, processed_at = ? WHERE update_id = ? AND status = ? AND NOT EXISTS"
+            + " (SELECT 1 FROM inbox e WHERE e.chat_id = inbox.chat_id AND e.status = ? AND e.update_id < inbox.update_id)")) {
       p.setString(1, DONE);
       p.setTimestamp(2, Sql.ts(at));
       p.setLong(3, updateId);
       p.setString(4, PENDING);
-      return p.executeUpdate() == 1;
+      p.setString(5, PENDING);
+      if (p.executeUpdate() == 1) return true;
     }
+    ChatTurns.throwIfEarlierPending(c, updateId);
+    return false;
   }
 
   public void markDone(Connection c, long updateId, Instant at) throws SQLException {

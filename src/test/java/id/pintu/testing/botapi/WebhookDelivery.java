@@ -40,6 +40,8 @@ final class WebhookDelivery {
   private final java.util.Map<Integer, String> failedAt = new java.util.HashMap<>();
   private final java.util.Map<Integer, Integer> failuresOf = new java.util.HashMap<>();
   private final java.util.Map<String, Integer> deliveredTo = new java.util.HashMap<>();
+  /** Each queued update's chat, read from its JSON once (the queue is scanned on every completion). */
+  private final java.util.Map<Integer, Long> chatOfUpdate = new java.util.HashMap<>();
   private int balancedInFlight;
   private boolean timerSet;
 
@@ -161,7 +163,7 @@ final class WebhookDelivery {
       if (balancedInFlight >= maxConnections) {
         break;
       }
-      long chat = chatOf(p.json());
+      long chat = chatOfUpdate.computeIfAbsent(p.updateId(), id -> chatOf(p.json()));
       boolean first = seen.add(chat); // only a chat's oldest queued update may go
       if (!first || chatsInFlight.contains(chat)) {
         continue;
@@ -213,6 +215,7 @@ final class WebhookDelivery {
           }
           if (delivered) {
             notBeforeNanos.remove(next.updateId());
+            chatOfUpdate.remove(next.updateId());
             failedAt.remove(next.updateId());
             failuresOf.remove(next.updateId());
           } else {

@@ -98,7 +98,8 @@ public final class InboxDispatcher implements AutoCloseable {
     int failures = 0;
     while (running.get()) {
       try {
-        processor.process(row);
+        // Already done: another node, or this one via an earlier update's turn, processed it.
+        if (processor.process(row) == ConversationProcessor.Outcome.ALREADY_DONE) return;
         processed.incrementAndGet();
         java.util.function.LongConsumer l = afterProcessed;
         if (l != null) l.accept(row.updateId());

@@ -4,6 +4,8 @@
 #   bench/service-load.sh              every phase, each in its own JVM: long polling a, b, c; webhook a, b
 #   bench/service-load.sh polling phases=b rate=500 rateSeconds=40
 #   bench/service-load.sh webhook phases=a saturationFamilies=4000
+#   bench/service-load.sh webhook store=postgres nodes=2 phases=a    two nodes on one PostgreSQL (PINTU_TEST_PG_URL)
+#   bench/service-load.sh webhook store=postgres connections=40      one node, 40 deliveries in flight
 # Phases: a = saturation updates/s, b = p50/p99 at a fixed rate, c = heap per 10,000 sessions.
 # Extra JVM flags via JAVA_OPTS (e.g. JAVA_OPTS='-XX:StartFlightRecording=filename=target/bench.jfr').
 set -euo pipefail

@@ -218,6 +218,12 @@ public final class ScriptLibrary implements ScriptBooks {
   private ScriptVersionStore.Version store(String id, String yaml, String by, String comment, String action) throws SQLException {
     Instant now = clock.instant();
     ScriptVersionStore.Version v = db.inTransaction(c -> {
+      if (BY_FILE.equals(by)) {
+        // Several nodes reading the same changed folder: the first publishes, the rest find it done.
+        store.lockPublishing(c);
+        Optional<ScriptVersionStore.Version> same = newestStored(c, id).filter(n -> n.yaml().equals(yaml));
+        if (same.isPresent()) return same.get();
+      }
       int n = store.add(c, id, yaml, by, comment, now);
       audit.add(c, by, action, id + " v" + n + ("script.rollback".equals(action) ? " (" + comment + ")" : ""), now);
       return new ScriptVersionStore.Version(id, n, yaml, by, now, comment);
@@ -237,6 +243,32 @@ public final class ScriptLibrary implements ScriptBooks {
     Map<String, ScriptVersionStore.Version> n = new LinkedHashMap<>(newest);
     n.put(v.scriptId(), v);
     newest = Map.copyOf(n);
+  }
+
+  private Optional<ScriptVersionStore.Version> newestStored(Connection c, String id) throws SQLException {
+    Integer n = store.newestNumbers().get(id);
+    return n == null ? Optional.empty() : store.find(c, id, n);
+  }
+
+  /**
+   * Installs versions another node published since we last looked (several nodes share the
+   * store) and writes them to this node's dialogs folder, so every folder follows the store.
+   * One small query when nothing changed.
+   */
+  public synchronized void refresh() {
+    try {
+      for (Map.Entry<String, Integer> e : store.newestNumbers().entrySet()) {
+        ScriptVersionStore.Version known = newest.get(e.getKey());
+        if (known != null && known.version() >= e.getValue()) continue;
+        Optional<ScriptVersionStore.Version> v = store.find(e.getKey(), e.getValue());
+        if (v.isEmpty()) continue;
+        install(v.get());
+        writeBack(v.get().scriptId(), v.get().yaml());
+        LOG.info("script {} version {} published on another node: installed", e.getKey(), e.getValue());
+      }
+    } catch (SQLException | RuntimeException e) {
+      LOG.warn("could not look for newly published scripts: {}", e.toString());
+    }
   }
 
   private void loadStored() throws SQLException {

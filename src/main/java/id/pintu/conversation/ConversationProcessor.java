@@ -305,7 +305,9 @@ public final class ConversationProcessor {
   }
 
   private Map<String, Integer> loadPins(Connection c, long chatId) throws SQLException {
-    Map<String, Integer> cached = hotPins.getIfPresent(chatId);
+    // Shared store: another node may have moved this chat on since we cached it; the chat's
+    // turn (ChatTurns) is held, so the stored row is the truth.
+    Map<String, Integer> cached = db.shared() ? null : hotPins.getIfPresent(chatId);
     if (cached != null) return cached;
     String stored = sessions.pins(c, chatId);
     if (stored == null || stored.isBlank()) return Map.of();
@@ -349,7 +351,7 @@ public final class ConversationProcessor {
   }
 
   SessionStore.Row loadSession(Connection c, long chatId) throws SQLException {
-    SessionStore.Row r = hot.getIfPresent(chatId);
+    SessionStore.Row r = db.shared() ? null : hot.getIfPresent(chatId); // see loadPins
     return r != null ? r : sessions.find(c, chatId).orElse(null);
   }
 

@@ -6,6 +6,7 @@ import id.pintu.dialog.Effect;
 import id.pintu.dialog.SessionState;
 import id.pintu.dialog.Text;
 import id.pintu.store.CaseStore;
+import id.pintu.store.ChatTurns;
 import id.pintu.store.Database;
 import id.pintu.store.SessionStore;
 import java.sql.SQLException;
@@ -69,6 +70,7 @@ public final class IdleConversations {
     try {
       SessionState[] idleClosed = new SessionState[1];
       SessionStore.Row saved = db.inTransaction(c -> {
+        ChatTurns.hold(db, c, chatId); // on a shared store the family may be writing via another node
         Optional<SessionStore.Row> found = sessions.find(c, chatId);
         if (found.isEmpty()) return null;
         SessionStore.Row r = found.get();

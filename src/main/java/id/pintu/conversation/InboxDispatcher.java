@@ -1,5 +1,6 @@
 package id.pintu.conversation;
 
+import id.pintu.store.ChatTurns;
 import id.pintu.store.InboxStore;
 import java.sql.SQLException;
 import java.util.List;
@@ -24,6 +25,8 @@ public final class InboxDispatcher implements AutoCloseable {
   private final AtomicLong processed = new AtomicLong();
   private final java.time.Clock clock;
   private volatile java.util.function.LongConsumer afterProcessed;
+  /** Updates waiting in this node's lanes: queued once, however often they are found pending. */
+  private final java.util.Set<Long> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   public InboxDispatcher(InboxStore inbox, ConversationProcessor processor, ChatLanes lanes, java.time.Clock clock) {
     this.inbox = inbox;
@@ -32,11 +35,22 @@ public final class InboxDispatcher implements AutoCloseable {
     this.clock = clock;
   }
 
-  /** Rows just stored, in the order they arrived. */
-  public void dispatch(List<InboxStore.Row> rows) {
+  /** Rows just stored, in the order they arrived; returns how many were not queued here yet. */
+  public int dispatch(List<InboxStore.Row> rows) {
+    int n = 0;
     for (InboxStore.Row r : rows) {
-      if (InboxStore.PENDING.equals(r.status())) lanes.submit(r.chatId(), () -> runOne(r));
+      if (InboxStore.PENDING.equals(r.status()) && queued.add(r.updateId())) {
+        lanes.submit(r.chatId(), () -> {
+          try {
+            runOne(r);
+          } finally {
+            queued.remove(r.updateId());
+          }
+        });
+        n++;
+      }
     }
+    return n;
   }
 
   /** After a restart: everything left pending, oldest first per chat. */
@@ -49,6 +63,22 @@ public final class InboxDispatcher implements AutoCloseable {
     }
     if (n > 0) LOG.info("resuming {} pending updates", n);
     return n;
+  }
+
+  /**
+   * On a store shared by several nodes: takes in updates that have waited longer than
+   * {@code age}, e.g. those a node that died had stored (and acknowledged) but not processed.
+   * Harmless when another node is still on them: an update is processed only once.
+   */
+  public int adoptStranded(java.time.Duration age) {
+    try {
+      int taken = dispatch(inbox.pendingSince(clock.instant().minus(age), 1_000));
+      if (taken > 0) LOG.info("taking in {} updates left waiting", taken);
+      return taken;
+    } catch (SQLException e) {
+      LOG.warn("could not look for waiting updates: {}", e.getMessage());
+      return 0;
+    }
   }
 
   public long processed() {
@@ -68,11 +98,23 @@ public final class InboxDispatcher implements AutoCloseable {
     int failures = 0;
     while (running.get()) {
       try {
-        processor.process(row);
+        // Already done: another node, or this one via an earlier update's turn, processed it.
+        if (processor.process(row) == ConversationProcessor.Outcome.ALREADY_DONE) return;
         processed.incrementAndGet();
         java.util.function.LongConsumer l = afterProcessed;
         if (l != null) l.accept(row.updateId());
         return;
+      } catch (ChatTurns.EarlierPending e) {
+        // An earlier update of this chat (stored here or on another node) is still pending:
+        // it goes first, then this one is tried again.
+        LOG.debug("chat {}: update {} waits for the earlier update {}", e.chatId(), row.updateId(), e.earlierUpdateId());
+        try {
+          for (InboxStore.Row earlier : inbox.pendingBefore(row.chatId(), row.updateId(), 100)) runOne(earlier);
+        } catch (SQLException sql) {
+          LOG.warn("store unavailable while ordering chat {}: {}; retrying", row.chatId(), sql.getMessage());
+          sleep(backoff);
+          backoff = Math.min(backoff * 2, 5_000);
+        }
       } catch (SQLException e) {
         // The store is unavailable: wait and try again; nothing was committed.
         LOG.warn("store unavailable while processing update {}: {}; retrying", row.updateId(), e.getMessage());

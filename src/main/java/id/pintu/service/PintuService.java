@@ -23,6 +23,7 @@ import id.pintu.privacy.KeyProblem;
 import id.pintu.privacy.Keys;
 import id.pintu.safety.CrisisScreen;
 import id.pintu.store.CaseStore;
+import id.pintu.store.ClusterLeader;
 import id.pintu.store.Database;
 import id.pintu.store.InboxStore;
 import id.pintu.store.OutboxStore;
@@ -74,6 +75,9 @@ public final class PintuService implements AutoCloseable {
   private String botUsername;
   private Desk desk;
   private TelegramProbe telegramProbe;
+  private ClusterLeader leader;
+  /** On a shared store, updates waiting this long are taken in by the leader (their node may have died). */
+  static final java.time.Duration STRANDED_AFTER = java.time.Duration.ofSeconds(10);
 
   private PintuService(PintuConfig cfg, Clock clock) {
     this.cfg = cfg;
@@ -110,6 +114,7 @@ public final class PintuService implements AutoCloseable {
     } catch (KeyProblem e) {
       throw new StartupProblem(e.getMessage());
     }
+    leader = ClusterLeader.forStore(db, cfg.store().url(), cfg.store().user(), cfg.store().password(), nodeName());
     ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     EditNotices editNotices = cfg.desk().enabled() ? new EditNotices(db, new ReplyComposer(json), cfg.desk().staffChatId(), clock) : null;
     library = openLibrary(editNotices);
@@ -123,6 +128,8 @@ public final class PintuService implements AutoCloseable {
         cfg.sessions().cacheSize(), sender::wake);
     sender.onUnreachable(processor::evict);
     if (editNotices != null) editNotices.wakeWith(sender::wake);
+    sender.activeWhile(leader::leading); // several nodes: only the leader sends
+    leader.onChange(leading -> sender.wake());
     lanes = new ChatLanes(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     dispatcher = new InboxDispatcher(inbox, processor, lanes, clock);
     Inbound inbound = new Inbound(inbox, dispatcher, json, clock);
@@ -142,15 +149,21 @@ public final class PintuService implements AutoCloseable {
       return t;
     });
     long sweep = Math.max(1, cfg.sessions().sweepSeconds());
-    timers.scheduleWithFixedDelay(idle::sweep, sweep, sweep, TimeUnit.SECONDS);
+    // Scheduled jobs that act on shared state run on the leader only (always this node on H2).
+    timers.scheduleWithFixedDelay(leader.only(idle::sweep), sweep, sweep, TimeUnit.SECONDS);
+    if (db.shared()) {
+      long refresh = Math.max(1, cfg.dialogs().watchSeconds());
+      timers.scheduleWithFixedDelay(library::refresh, refresh, refresh, TimeUnit.SECONDS); // versions other nodes published
+      timers.scheduleWithFixedDelay(leader.only(() -> dispatcher.adoptStranded(STRANDED_AFTER)), 5, 5, TimeUnit.SECONDS);
+    }
     if (desk != null) {
       long every = Math.max(1, cfg.desk().staffCheckSeconds());
       timers.scheduleWithFixedDelay(desk.staff()::refresh, every, every, TimeUnit.SECONDS);
       long deskSweep = Math.max(1, cfg.desk().sweepSeconds());
-      timers.scheduleWithFixedDelay(() -> {
+      timers.scheduleWithFixedDelay(leader.only(() -> {
         desk.reminders().sweep(clock.instant());
         sender.wake();
-      }, deskSweep, deskSweep, TimeUnit.SECONDS);
+      }), deskSweep, deskSweep, TimeUnit.SECONDS);
     }
     library.watch(timers, cfg.dialogs().watchSeconds());
 
@@ -171,7 +184,8 @@ public final class PintuService implements AutoCloseable {
     FalseAlarmMetrics falseAlarms = new FalseAlarmMetrics(db, metrics.registry);
     timers.scheduleWithFixedDelay(falseAlarms::refresh, 0, 5, TimeUnit.SECONDS);
     retention = new RetentionJob(db, cfg.privacy().retentionDays(), processor::evict);
-    timers.scheduleWithFixedDelay(() -> retention.runQuietly(clock), 1, 24 * 60, TimeUnit.MINUTES);
+    // Idempotent (it deletes only what is past its date), so running it on whichever node leads is enough.
+    timers.scheduleWithFixedDelay(leader.only(() -> retention.runQuietly(clock)), 1, 24 * 60, TimeUnit.MINUTES);
     metrics.mount(router);
     new AdminApi(db, library, adminAuth, clock).staff(desk == null ? null : desk.staff()).mount(router);
     if (cfg.console().enabled()) ConsoleWiring.mount(router, cfg, db, library, engine, adminAuth, clock, this::deliveryNow, metrics::dropOffs);
@@ -312,6 +326,21 @@ public final class PintuService implements AutoCloseable {
     return processor;
   }
 
+  /** Whether this node sends and runs the scheduled jobs (see {@link ClusterLeader}). */
+  public ClusterLeader leader() {
+    return leader;
+  }
+
+  private static String nodeName() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (Exception e) {
+      host = "node";
+    }
+    return host + "/" + ProcessHandle.current().pid();
+  }
+
   public InboxDispatcher dispatcher() {
     return dispatcher;
   }
@@ -331,6 +360,7 @@ public final class PintuService implements AutoCloseable {
     if (dispatcher != null) dispatcher.close();
     if (lanes != null) lanes.close();
     if (sender != null) sender.close();
+    if (leader != null) leader.close();
     if (db != null) db.close();
     if (vertx != null) vertx.close();
   }

@@ -117,6 +117,16 @@ public final class Database implements AutoCloseable {
     return cipher;
   }
 
+  /**
+   * True when other nodes may share this store (PostgreSQL): chats are then taken in turns
+   * with advisory locks ({@link ChatTurns}), cached sessions are not trusted, and sending
+   * and scheduled jobs run on the leader only ({@link ClusterLeader}). H2 is embedded in
+   * one process: never shared.
+   */
+  public boolean shared() {
+    return postgres;
+  }
+
   public Connection connection() throws SQLException {
     return ds.getConnection();
   }

@@ -64,6 +64,34 @@ public final class InboxStore {
     }
   }
 
+  /**
+   * Pending updates stored before {@code before}, oldest first: on a shared store, work a
+   * node that died had taken in but not processed (see {@code InboxDispatcher#adoptStranded}).
+   */
+  public List<Row> pendingSince(Instant before, int limit) throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement(
+             "SELECT update_id, chat_id, payload, status, received_at, attempts FROM inbox WHERE status = ? AND received_at < ? ORDER BY update_id LIMIT ?")) {
+      p.setString(1, PENDING);
+      p.setTimestamp(2, Sql.ts(before));
+      p.setInt(3, limit);
+      return rows(p, db.cipher());
+    }
+  }
+
+  /** Pending updates of a chat earlier than {@code updateId}, oldest first. */
+  public List<Row> pendingBefore(long chatId, long updateId, int limit) throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement(
+             "SELECT update_id, chat_id, payload, status, received_at, attempts FROM inbox WHERE status = ? AND chat_id = ? AND update_id < ? ORDER BY update_id LIMIT ?")) {
+      p.setString(1, PENDING);
+      p.setLong(2, chatId);
+      p.setLong(3, updateId);
+      p.setInt(4, limit);
+      return rows(p, db.cipher());
+    }
+  }
+
   /** Chats with work left, e.g. after a crash. */
   public List<Long> chatsWithPending() throws SQLException {
     try (Connection c = db.connection();
@@ -82,6 +110,7 @@ public final class InboxStore {
    * pending: another attempt (or node) already processed it, so this one must do nothing.
    */
   public boolean lockPending(Connection c, long updateId) throws SQLException {
+    ChatTurns.take(db, c, updateId);
     try (PreparedStatement p = c.prepareStatement("SELECT status FROM inbox WHERE update_id = ? FOR UPDATE")) {
       p.setLong(1, updateId);
       try (ResultSet rs = p.executeQuery()) {
@@ -97,14 +126,31 @@ public final class InboxStore {
    * One statement instead of {@link #lockPending} followed by {@link #markDone}.
    */
   public boolean claimPending(Connection c, long updateId, Instant at) throws SQLException {
+    if (!db.shared()) {
+      try (PreparedStatement p = c.prepareStatement(
+          "UPDATE inbox SET status = ?, processed_at = ? WHERE update_id = ? AND status = ?")) {
+        p.setString(1, DONE);
+        p.setTimestamp(2, Sql.ts(at));
+        p.setLong(3, updateId);
+        p.setString(4, PENDING);
+        return p.executeUpdate() == 1;
+      }
+    }
+    // Shared store: the chat's turn first, then claimed only if no earlier update of the chat
+    // is pending (one statement; the rare miss is told apart afterwards).
+    ChatTurns.lockChatOf(c, updateId);
     try (PreparedStatement p = c.prepareStatement(
-        "UPDATE inbox SET status = ?, processed_at = ? WHERE update_id = ? AND status = ?")) {
+        "UPDATE inbox SET status = ?, processed_at = ? WHERE update_id = ? AND status = ? AND NOT EXISTS"
+            + " (SELECT 1 FROM inbox e WHERE e.chat_id = inbox.chat_id AND e.status = ? AND e.update_id < inbox.update_id)")) {
       p.setString(1, DONE);
       p.setTimestamp(2, Sql.ts(at));
       p.setLong(3, updateId);
       p.setString(4, PENDING);
-      return p.executeUpdate() == 1;
+      p.setString(5, PENDING);
+      if (p.executeUpdate() == 1) return true;
     }
+    ChatTurns.throwIfEarlierPending(c, updateId);
+    return false;
   }
 
   public void markDone(Connection c, long updateId, Instant at) throws SQLException {

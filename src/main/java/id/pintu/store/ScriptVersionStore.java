@@ -22,6 +22,7 @@ public final class ScriptVersionStore {
 
   /** Adds the next version of {@code scriptId} and returns its number. */
   public int add(Connection c, String scriptId, String yaml, String by, String comment, Instant now) throws SQLException {
+    lockPublishing(c);
     int next;
     try (PreparedStatement p = c.prepareStatement("SELECT COALESCE(MAX(version), 0) FROM script_versions WHERE script_id = ?")) {
       p.setString(1, scriptId);
@@ -41,6 +42,28 @@ public final class ScriptVersionStore {
       p.executeUpdate();
     }
     return next;
+  }
+
+  /**
+   * On a shared store, publishing is one node at a time (until the transaction ends): two
+   * nodes publishing at once would both pick the same next version number.
+   */
+  public void lockPublishing(Connection c) throws SQLException {
+    if (!db.shared()) return;
+    try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_xact_lock(" + 0x504E5455 + ", hashtext('publish ' || current_schema()))")) {
+      p.execute();
+    }
+  }
+
+  /** The newest version number of every script (cheap: no YAML read). */
+  public java.util.Map<String, Integer> newestNumbers() throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("SELECT script_id, MAX(version) FROM script_versions GROUP BY script_id");
+         ResultSet rs = p.executeQuery()) {
+      java.util.Map<String, Integer> out = new java.util.HashMap<>();
+      while (rs.next()) out.put(rs.getString(1), rs.getInt(2));
+      return out;
+    }
   }
 
   /** The newest version of every script. */

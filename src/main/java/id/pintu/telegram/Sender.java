@@ -67,6 +67,16 @@ public final class Sender implements AutoCloseable {
     default void accepted(OutboxStore.Row row, Long resultId) throws Exception {}
   }
 
+  /**
+   * Sends only while {@code active} says so: with several nodes, only the leader sends
+   * (Telegram's limits are per bot, and one sender cannot send a row twice).
+   */
+  public void activeWhile(java.util.function.BooleanSupplier active) {
+    this.active = active;
+  }
+
+  private volatile java.util.function.BooleanSupplier active = () -> true;
+
   public void hooks(Hooks h) {
     this.hooks = h == null ? new Hooks() {} : h;
   }
@@ -150,7 +160,7 @@ public final class Sender implements AutoCloseable {
 
   /** Hands each chat's oldest pending call to a worker when its chat and Telegram allow it. */
   void tick() throws SQLException {
-    if (!running) return;
+    if (!running || !active.getAsBoolean()) return;
     // Enough handed out to keep every worker busy: scanning again would only find the same
     // rows. Each finished delivery wakes the loop, so the next scan comes as soon as it helps.
     if (inFlight.size() >= cfg.workers() * 2) return;

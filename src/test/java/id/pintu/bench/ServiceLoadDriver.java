@@ -52,7 +52,11 @@ import java.util.function.Predicate;
  * <p>Arguments: {@code polling|webhook} (default polling), then {@code key=value}:
  * {@code saturationFamilies}, {@code saturationSeconds}, {@code rate}, {@code rateSeconds},
  * {@code warmupSeconds}, {@code thinkMinMs}, {@code thinkMaxMs}, {@code heapSessions},
- * {@code phases} (any of {@code a,b,c}).
+ * {@code phases} (any of {@code a,b,c}), {@code store} ({@code h2} or {@code postgres}: a fresh
+ * schema on the test PostgreSQL, see {@code TestStore}), {@code nodes} (webhook only: that many
+ * services in this JVM on the one store, each update delivered to one of them at random, as
+ * behind a load balancer), {@code connections} (webhook deliveries in flight at once, one per
+ * chat, like Telegram's {@code max_connections}; 0 = the double's one-at-a-time delivery).
  */
 public final class ServiceLoadDriver {
   private static final String TOKEN = "123456:BENCH-token";
@@ -65,6 +69,9 @@ public final class ServiceLoadDriver {
   private Vertx vertx;
   private BotApiDouble api;
   private PintuService service;
+  /** Every node; {@link #service} is the first. */
+  private final List<PintuService> services = new ArrayList<>();
+  private id.pintu.testing.TestStore pg;
   private Path dataDir;
   private final AtomicLong nextChat = new AtomicLong(1_000_000_000L);
 
@@ -134,6 +141,12 @@ public final class ServiceLoadDriver {
     env.put("PINTU_HTTP_HOST", "127.0.0.1");
     // h2=";WRITE_DELAY=0" etc. appends H2 settings (the default WRITE_DELAY is 500 ms).
     env.put("PINTU_STORE_URL", "jdbc:h2:file:" + dataDir.resolve("pintu").toAbsolutePath() + opt("h2", ""));
+    if (opt("store", "h2").startsWith("p")) {
+      pg = id.pintu.testing.TestStore.fresh(id.pintu.testing.TestStore.Kind.POSTGRES, dataDir);
+      env.put("PINTU_STORE_URL", pg.url());
+      env.put("PINTU_STORE_USER", pg.user());
+      env.put("PINTU_STORE_PASSWORD", pg.password());
+    }
     env.put("PINTU_DIALOGS_DIR", Path.of("src/test/resources/service-dialogs").toString());
     // The double enforces no limits here; the sender must not be the 30/s bottleneck either.
     env.put("PINTU_SENDING_GLOBAL_PER_SECOND", "100000");
@@ -141,37 +154,61 @@ public final class ServiceLoadDriver {
     env.put("PINTU_SENDING_PER_CHAT_BURST", "1000");
     env.put("PINTU_SENDING_POLL_MILLIS", "50");
     env.put("PINTU_SESSIONS_CACHE_SIZE", "200000"); // no eviction while measuring the cache
-    if (webhook) {
-      int port;
-      try (ServerSocket s = new ServerSocket(0)) {
-        port = s.getLocalPort();
+    int nodes = webhook ? intOpt("nodes", 1) : 1;
+    List<String> hooks = new ArrayList<>();
+    for (int n = 0; n < nodes; n++) {
+      if (webhook) {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+          port = s.getLocalPort();
+        }
+        env.put("PINTU_HTTP_PORT", Integer.toString(port));
+        env.put("PINTU_TELEGRAM_MODE", "webhook");
+        env.put("PINTU_TELEGRAM_WEBHOOK_URL", "http://127.0.0.1:" + port + "/telegram/webhook");
+        env.put("PINTU_TELEGRAM_WEBHOOK_SECRET", "bench-secret");
+        hooks.add("http://127.0.0.1:" + port + "/telegram/webhook");
+      } else {
+        env.put("PINTU_HTTP_PORT", "0");
       }
-      env.put("PINTU_HTTP_PORT", Integer.toString(port));
-      env.put("PINTU_TELEGRAM_MODE", "webhook");
-      env.put("PINTU_TELEGRAM_WEBHOOK_URL", "http://127.0.0.1:" + port + "/telegram/webhook");
-      env.put("PINTU_TELEGRAM_WEBHOOK_SECRET", "bench-secret");
-    } else {
-      env.put("PINTU_HTTP_PORT", "0");
+      PintuConfig cfg = ConfigLoader.load(Path.of("does-not-exist.yaml"), env);
+      PintuService node = PintuService.start(cfg, CrisisScreens.forDialogs(Path.of(cfg.dialogs().dir())), Clock.systemUTC());
+      services.add(node);
+      node.dispatcher().afterProcessed(this::committedNow);
     }
-    PintuConfig cfg = ConfigLoader.load(Path.of("does-not-exist.yaml"), env);
-    service = PintuService.start(cfg, CrisisScreens.forDialogs(Path.of(cfg.dialogs().dir())), Clock.systemUTC());
-    service.dispatcher().afterProcessed(id -> {
-      if (!timing) return;
-      long done = System.nanoTime() - epoch;
-      Long push = pushedAt.putIfAbsent(id, -done);
-      if (push != null && push > 0) {
-        pushedAt.remove(id);
-        committed.add(done - push);
-      }
-    });
-    System.out.printf(Locale.ROOT, "# Pintu service load driver: transport=%s, nproc=%d, maxHeap=%d MB, load %s, H2 %s%s%n",
+    service = services.get(0);
+    int connections = intOpt("connections", nodes > 1 ? 40 : 0);
+    if (webhook && connections > 0) api.balanceWebhook(hooks, connections);
+    System.out.printf(Locale.ROOT, "# Pintu service load driver: transport=%s, nproc=%d, maxHeap=%d MB, load %s, store %s, nodes %d, webhook connections %s%n",
         webhook ? "webhook" : "long polling", Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20, loadAverage(), dataDir, opt("h2", ""));
+        Runtime.getRuntime().maxMemory() >> 20, loadAverage(), pg != null ? "postgresql " + pg.url() : "H2 " + dataDir + opt("h2", ""),
+        nodes, connections > 0 ? connections + " (at most one per chat)" : "1 (the double's sequential delivery)");
+  }
+
+  /** Processed updates over all nodes. */
+  private long processed() {
+    return services.stream().mapToLong(n -> n.dispatcher().processed()).sum();
+  }
+
+  /** Replies Telegram accepted, over all nodes (only the leader sends). */
+  private long sent() {
+    return services.stream().mapToLong(n -> n.sender().sent()).sum();
+  }
+
+  /** An update's effects are committed: the second of push and commit takes the sample. */
+  private void committedNow(long id) {
+    if (!timing) return;
+    long done = System.nanoTime() - epoch;
+    Long push = pushedAt.putIfAbsent(id, -done);
+    if (push != null && push > 0) {
+      pushedAt.remove(id);
+      committed.add(done - push);
+    }
   }
 
   private void stop() {
     try {
-      if (service != null) service.close();
+      for (PintuService n : services) n.close();
+      if (pg != null) pg.close();
       if (api != null) api.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("stop: " + e);
@@ -187,8 +224,8 @@ public final class ServiceLoadDriver {
     int batch = 500;
     int maxQueued = intOpt("maxQueued", 3_000);
     warmUp();
-    long processed0 = service.dispatcher().processed();
-    long sent0 = service.sender().sent();
+    long processed0 = processed();
+    long sent0 = sent();
     String load0 = loadAverage();
     long t0 = System.nanoTime();
     long deadline = t0 + TimeUnit.SECONDS.toNanos(seconds);
@@ -213,7 +250,7 @@ public final class ServiceLoadDriver {
     long done;
     long backlog;
     while (true) {
-      done = service.dispatcher().processed() - processed0;
+      done = processed() - processed0;
       // Counting the inbox costs the store a query: only once the counter says all are done.
       backlog = done >= pushed ? new InboxStore(service.database()).backlog() : -1;
       if ((done >= pushed && backlog == 0 && api.pendingUpdates() == 0) || System.nanoTime() > waitUntil) break;
@@ -222,7 +259,7 @@ public final class ServiceLoadDriver {
     long t1 = System.nanoTime();
     double secs = (t1 - t0) / 1e9;
     double pushSecs = (pushedAtNs - t0) / 1e9;
-    long sent = service.sender().sent() - sent0;
+    long sent = sent() - sent0;
     System.out.printf(Locale.ROOT, "%n## (a) saturation, %s%n", webhook ? "webhook" : "long polling");
     System.out.printf(Locale.ROOT, "pushed %d updates (%d families x %d) in %.1f s; all stored and processed after %.1f s%n",
         pushed, pushed / SATURATION_TEXTS.length, SATURATION_TEXTS.length, pushSecs, secs);
@@ -232,7 +269,7 @@ public final class ServiceLoadDriver {
 
   /** A few hundred families through the same path, so the JIT and the pools are warm. */
   private void warmUp() throws Exception {
-    long processed0 = service.dispatcher().processed();
+    long processed0 = processed();
     long first = nextChat.getAndAdd(300);
     int n = 0;
     for (String text : SATURATION_TEXTS) {
@@ -242,7 +279,7 @@ public final class ServiceLoadDriver {
       }
     }
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (service.dispatcher().processed() - processed0 < n && System.nanoTime() < until) Thread.sleep(10);
+    while (processed() - processed0 < n && System.nanoTime() < until) Thread.sleep(10);
     drainOutbox(30);
   }
 
@@ -424,14 +461,14 @@ public final class ServiceLoadDriver {
     drainOutbox(120);
     long cached0 = service.processor().cachedSessions();
     long before = usedAfterGc();
-    long processed0 = service.dispatcher().processed();
+    long processed0 = processed();
     long first = nextChat.getAndAdd(n);
     for (int i = 0; i < n; i++) {
       while (api.pendingUpdates() > 3_000) Thread.sleep(1);
       api.sendText(first + i, "/start");
     }
     long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (service.dispatcher().processed() - processed0 < n && System.nanoTime() < until) Thread.sleep(10);
+    while (processed() - processed0 < n && System.nanoTime() < until) Thread.sleep(10);
     drainOutbox(30);
     long withSessions = usedAfterGc();
     long cachedNew = service.processor().cachedSessions() - cached0;

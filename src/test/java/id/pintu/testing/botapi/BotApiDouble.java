@@ -131,6 +131,22 @@ public final class BotApiDouble extends VerticleBase {
     }
   }
 
+  /**
+   * Delivers webhook updates like Telegram to a load balancer in front of several nodes:
+   * each update to one of {@code urls} at random, up to {@code connections} at once but one
+   * per chat and in order per chat; an update a node refused or dropped goes to another.
+   * Active while a webhook is set (any address: these replace it).
+   */
+  public void balanceWebhook(List<String> urls, int connections) {
+    webhook.balance(urls, connections);
+    updatesChanged();
+  }
+
+  /** How many updates each address accepted (balanced webhook delivery). */
+  public java.util.Map<String, Integer> webhookDeliveredTo() {
+    return webhook.deliveredTo();
+  }
+
   /** Pause before the first webhook redelivery (it grows with each failure, up to 2 s). */
   public void webhookRetryDelay(Duration delay) {
     webhook.retryDelay(delay);
@@ -259,6 +275,26 @@ public final class BotApiDouble extends VerticleBase {
   /** The user presses an inline button under one of the bot's messages. */
   public int pressButton(long chatId, int messageId, String callbackData) {
     return pressButtonAs(chatId, messageId, chatId, callbackData);
+  }
+
+  /**
+   * The update a press of an inline button would cause, as JSON, without delivering it: for a
+   * test that delivers it to a node of its choosing. The callback query id is valid.
+   */
+  public String buttonPressUpdate(long chatId, int messageId, long fromUserId, String callbackData) {
+    synchronized (lock) {
+      JsonObject message = chats.message(chatId, messageId);
+      if (message == null) {
+        throw new IllegalArgumentException("no message " + messageId + " in chat " + chatId);
+      }
+      int id = updates.nextUpdateId();
+      String queryId = "cbq-" + id;
+      chats.issueCallbackQuery(queryId);
+      JsonObject query = new JsonObject().put("id", queryId)
+          .put("from", UpdateFactory.person(fromUserId)).put("message", message)
+          .put("chat_instance", "ci" + chatId).put("data", callbackData);
+      return UpdateFactory.update(id, "callback_query", query).encode();
+    }
   }
 
   /** A member of a group (e.g. a counselor in the staff chat) presses an inline button. */

@@ -256,7 +256,11 @@ class SharedStoreNodesTest {
     List<String> out = new ArrayList<>();
     try (Connection c = store.connect();
          ResultSet rs = c.createStatement().executeQuery("SELECT payload FROM outbox WHERE LOWER(method) = 'sendmessage' AND chat_id = " + chat + " ORDER BY id")) {
-      while (rs.next()) out.add(JSON.readTree(rs.getString(1)).get("text").asText());
+      var cipher = new id.pintu.privacy.FieldCipher(TestStore.testKeys()); // payloads are sealed at rest
+      while (rs.next()) {
+        String payload = cipher.open(id.pintu.privacy.SealedColumn.OUTBOX_PAYLOAD, chat, rs.getString(1));
+        out.add(JSON.readTree(payload).get("text").asText());
+      }
     }
     return out;
   }

@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
 public final class ScriptLibrary implements ScriptBooks {
   private static final Logger LOG = LoggerFactory.getLogger(ScriptLibrary.class);
   public static final String BY_FILE = "file";
+  /** The id {@code dialogs/service.yaml} is versioned under, next to the scripts (no script can have it: its file is the service file). */
+  public static final String SERVICE_ID = "service";
 
   /** Told when an edit in the dialogs folder was refused (e.g. to announce it in the staff chat), and when one was published. */
   @FunctionalInterface
@@ -57,7 +59,7 @@ public final class ScriptLibrary implements ScriptBooks {
     /** {@code content} is the refused text of {@code file} (to tell a repeat from a new edit). */
     void refused(String file, String content, List<Problem> problems);
 
-    /** A changed file was published ({@code version} 0 for the service texts, which are not versioned). */
+    /** A changed file was published in {@code version} (service.yaml is versioned as {@link #SERVICE_ID}). */
     default void published(String file, int version) {}
   }
 
@@ -79,6 +81,7 @@ public final class ScriptLibrary implements ScriptBooks {
   private volatile ScriptBook current = new ScriptBook(Map.of(), Map.of());
   private volatile ServiceTexts service = new ServiceTexts(Map.of(), List.of(), List.of());
   private volatile String serviceYaml;
+  private volatile ScriptVersionStore.Version serviceVersion;
   private volatile Map<String, ScriptVersionStore.Version> newest = Map.of();
   private volatile String fingerprint = "";
   private volatile InvalidEdit onInvalidEdit = (file, content, problems) -> {};
@@ -116,6 +119,11 @@ public final class ScriptLibrary implements ScriptBooks {
 
   public ServiceTexts service() {
     return service;
+  }
+
+  /** The newest stored version of {@code service.yaml}, if it was ever published. */
+  public Optional<ScriptVersionStore.Version> serviceVersion() {
+    return Optional.ofNullable(serviceVersion);
   }
 
   /** The newest stored version of each script (with who published it, when and why). */
@@ -181,6 +189,7 @@ public final class ScriptLibrary implements ScriptBooks {
 
   /** Checks a script's YAML as if it were published now, against the newest versions of the others. */
   public List<Problem> validate(String id, String yaml) {
+    if (SERVICE_ID.equals(id)) return validateService(yaml);
     List<Problem> problems = new ArrayList<>(ScriptValidator.validateOne(id + ".yaml", yaml, current.scripts(), service));
     if (problems.isEmpty() && !"".equals(id)) {
       ScriptParser.Result r = ScriptParser.parse(yaml);
@@ -194,6 +203,24 @@ public final class ScriptLibrary implements ScriptBooks {
   /** Publishes {@code yaml} as the next version of script {@code id}, only if it validates. */
   public synchronized Outcome publish(String id, String yaml, String by, String comment) throws SQLException {
     return publish(id, yaml, by, comment, "script.publish");
+  }
+
+  /**
+   * Checks {@code service.yaml} as the folder check does: it must read, its office hours must
+   * be valid, and the scripts must still validate with it (problems they already had are not its fault).
+   */
+  public List<Problem> validateService(String yaml) {
+    ServiceTexts svc;
+    try {
+      svc = ServiceTexts.parse(yaml);
+    } catch (IOException e) {
+      return List.of(ServiceTexts.unreadable(e));
+    }
+    Set<String> before = new java.util.HashSet<>();
+    for (Problem p : check(Map.of(), service)) before.add(p.toString());
+    List<Problem> problems = new ArrayList<>();
+    for (Problem p : check(Map.of(), svc)) if (!before.contains(p.toString())) problems.add(p);
+    return problems;
   }
 
   private Outcome publish(String id, String yaml, String by, String comment, String action) throws SQLException {
@@ -228,7 +255,8 @@ public final class ScriptLibrary implements ScriptBooks {
       audit.add(c, by, action, id + " v" + n + ("script.rollback".equals(action) ? " (" + comment + ")" : ""), now);
       return new ScriptVersionStore.Version(id, n, yaml, by, now, comment);
     });
-    install(v);
+    if (SERVICE_ID.equals(id)) installService(v);
+    else install(v);
     LOG.info("script {} version {} published by {}", id, v.version(), by);
     return v;
   }
@@ -245,6 +273,21 @@ public final class ScriptLibrary implements ScriptBooks {
     newest = Map.copyOf(n);
   }
 
+  /** The service texts of a stored version go live: new placeholders for every script. */
+  private void installService(ScriptVersionStore.Version v) {
+    ServiceTexts svc;
+    try {
+      svc = ServiceTexts.parse(v.yaml());
+    } catch (IOException e) {
+      LOG.error("stored service.yaml version {} no longer reads", v.version());
+      return;
+    }
+    service = svc;
+    serviceYaml = v.yaml();
+    serviceVersion = v;
+    current = new ScriptBook(current.scripts(), svc.placeholders());
+  }
+
   private Optional<ScriptVersionStore.Version> newestStored(Connection c, String id) throws SQLException {
     Integer n = store.newestNumbers().get(id);
     return n == null ? Optional.empty() : store.find(c, id, n);
@@ -258,11 +301,13 @@ public final class ScriptLibrary implements ScriptBooks {
   public synchronized void refresh() {
     try {
       for (Map.Entry<String, Integer> e : store.newestNumbers().entrySet()) {
-        ScriptVersionStore.Version known = newest.get(e.getKey());
+        boolean isService = SERVICE_ID.equals(e.getKey());
+        ScriptVersionStore.Version known = isService ? serviceVersion : newest.get(e.getKey());
         if (known != null && known.version() >= e.getValue()) continue;
         Optional<ScriptVersionStore.Version> v = store.find(e.getKey(), e.getValue());
         if (v.isEmpty()) continue;
-        install(v.get());
+        if (isService) installService(v.get());
+        else install(v.get());
         writeBack(v.get().scriptId(), v.get().yaml());
         LOG.info("script {} version {} published on another node: installed", e.getKey(), e.getValue());
       }
@@ -272,7 +317,10 @@ public final class ScriptLibrary implements ScriptBooks {
   }
 
   private void loadStored() throws SQLException {
-    for (ScriptVersionStore.Version v : store.newest()) install(v);
+    for (ScriptVersionStore.Version v : store.newest()) {
+      if (SERVICE_ID.equals(v.scriptId())) installService(v);
+      else install(v);
+    }
   }
 
   /** The folder keeps the published scripts: a version published over the API is written to its file. */
@@ -400,11 +448,10 @@ public final class ScriptLibrary implements ScriptBooks {
     refused.forEach((file, problems) -> refuse(file, DialogFolder.SERVICE_FILE.equals(file) ? refusedSvc : changed.get(file), problems));
 
     if (svcChanged) {
-      service = svc;
-      serviceYaml = svcYaml;
-      current = new ScriptBook(current.scripts(), svc.placeholders());
-      LOG.info("service texts reloaded from {}", DialogFolder.SERVICE_FILE);
-      tellPublished(DialogFolder.SERVICE_FILE, 0);
+      // Versioned like a script: who (the file), when, and the way back.
+      ScriptVersionStore.Version v = store(SERVICE_ID, svcYaml, BY_FILE, "from " + dir.resolve(DialogFolder.SERVICE_FILE), "script.publish");
+      LOG.info("service texts reloaded from {} (version {})", DialogFolder.SERVICE_FILE, v.version());
+      tellPublished(DialogFolder.SERVICE_FILE, v.version());
     } else if (serviceYaml == null && svcYaml != null && !refused.containsKey(DialogFolder.SERVICE_FILE)) {
       serviceYaml = svcYaml;
     }

@@ -48,6 +48,7 @@ public final class ConsoleScripts {
     router.post(api + "/scripts/:id/rollback/:v").handler(c.role(admin)).blockingHandler(ctx -> rollback(ctx, c), false);
     router.post(api + "/try").handler(c.role(viewer)).blockingHandler(ctx -> tryStart(ctx, c), false);
     router.post(api + "/try/:run").handler(c.role(viewer)).blockingHandler(ctx -> tryStep(ctx, c), false);
+    new ConsoleService(library).mount(router, c); // the service.yaml forms: versioned through the same library
   }
 
   private void list(RoutingContext ctx, ConsoleServer c) {

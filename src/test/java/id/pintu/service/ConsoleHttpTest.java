@@ -22,13 +22,14 @@ class ConsoleHttpTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   static ServiceHarness h;
   static String base;
+  static java.nio.file.Path dialogs;
   static final MovableClock clock = new MovableClock();
   final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @BeforeAll
   static void start() throws Exception {
     h = new ServiceHarness();
-    AdminHttp.withTokensAndOwnDialogs(h);
+    dialogs = AdminHttp.withTokensAndOwnDialogs(h);
     h.set("PINTU_CONSOLE_SECURE_COOKIE", "true");
     h.start(clock);
     base = "http://127.0.0.1:" + h.service.httpPort();
@@ -209,5 +210,81 @@ class ConsoleHttpTest {
     assertEquals(200, out.statusCode());
     assertNotNull(out.headers().firstValue("Set-Cookie").orElse(null));
     assertEquals(401, send("GET", "/console/api/cases", s, null, null, null).statusCode());
+  }
+
+  // ---- the service forms (help contacts, referrals, office hours in service.yaml) -------------
+
+  @Test
+  void savingAChangedHelpContactPublishesANewServiceVersionFamiliesGet() throws Exception {
+    Session s = login(AdminHttp.ADMIN);
+    JsonNode read = JSON.readTree(send("GET", "/console/api/service", s, null, null, null).body());
+    int before = read.get("version").asInt();
+    assertTrue(before >= 1, "service.yaml is versioned from the first start: " + read);
+    com.fasterxml.jackson.databind.node.ArrayNode contacts = (com.fasterxml.jackson.databind.node.ArrayNode) read.get("sections").get("help_contacts");
+    assertEquals("129", contacts.get(0).get("phone").asText());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) contacts.get(0)).put("phone", "129-77");
+    String body = JSON.writeValueAsString(Map.of("help_contacts", contacts, "comment", "new SAPA number"));
+
+    HttpResponse<String> saved = send("POST", "/console/api/service", s, base, s.csrf(), body);
+    assertEquals(201, saved.statusCode(), saved.body());
+    assertEquals(before + 1, JSON.readTree(saved.body()).get("version").asInt());
+    var lib = h.service.library();
+    assertEquals("129-77", lib.service().helpContacts().get(0).phone(), "live at once");
+    var v = lib.serviceVersion().orElseThrow();
+    assertEquals("admin", v.publishedBy());
+    assertEquals("new SAPA number", v.comment());
+    assertTrue(v.yaml().contains("service:\n  name: {id: LK3 Uji, en: Test LK3}"), "the rest of the file is kept as written: " + v.yaml());
+    assertTrue(v.yaml().contains("office_hours:\n  timezone: Asia/Jakarta\n  weekly:\n    - {days: mon-fri"), v.yaml());
+    assertEquals(v.yaml(), java.nio.file.Files.readString(dialogsDir().resolve("service.yaml")),
+        "written to the dialogs folder like a script publish");
+    JsonNode history = JSON.readTree(send("GET", "/console/api/service", s, null, null, null).body()).get("history");
+    assertEquals("new SAPA number", history.get(0).get("comment").asText());
+
+    // A family in danger now gets the new number.
+    h.api.sendText(9101, "/start");
+    h.awaitText(9101, "Boleh kami simpan");
+    h.api.sendText(9101, "aku ingin mati saja");
+    id.pintu.testing.botapi.SentMessage help = h.awaitText(9101, "SAPA 129");
+    assertTrue(help.text().contains("129-77"), help.text());
+
+    // And the way back: a rollback through the script calls restores the old number.
+    HttpResponse<String> back = send("POST", "/console/api/scripts/service/rollback/" + before, s, base, s.csrf(), "{}");
+    assertEquals(201, back.statusCode(), back.body());
+    assertEquals("129", lib.service().helpContacts().get(0).phone());
+  }
+
+  @Test
+  void aBrokenOfficeHoursValueIsRefusedAndNothingChanges() throws Exception {
+    Session s = login(AdminHttp.ADMIN);
+    var lib = h.service.library();
+    int before = lib.serviceVersion().orElseThrow().version();
+    String yaml = lib.serviceVersion().orElseThrow().yaml();
+    Map<String, Object> hours = Map.of("timezone", "Asia/Jakarta",
+        "weekly", java.util.List.of(Map.of("days", "mon-fri", "from", "17:00", "to", "09:00")), "holidays", java.util.List.of());
+    HttpResponse<String> r = send("POST", "/console/api/service", s, base, s.csrf(), JSON.writeValueAsString(Map.of("office_hours", hours, "comment", "oops")));
+    assertEquals(422, r.statusCode(), r.body());
+    JsonNode p = JSON.readTree(r.body()).get("problems").get(0);
+    assertTrue(p.get("message").asText().contains("must be later than"), r.body());
+    assertEquals("office_hours", p.get("section").asText());
+    assertEquals(before, lib.serviceVersion().orElseThrow().version(), "no new version");
+    assertEquals(yaml, lib.serviceVersion().orElseThrow().yaml());
+    assertEquals(yaml, java.nio.file.Files.readString(dialogsDir().resolve("service.yaml")), "the file is untouched");
+  }
+
+  @Test
+  void aViewerMayReadTheServiceFormsButNotSaveAndAChangeNeedsCsrf() throws Exception {
+    var lib = h.service.library();
+    int before = lib.serviceVersion().orElseThrow().version();
+    String body = JSON.writeValueAsString(Map.of("help_contacts", java.util.List.of(Map.of("name", "X", "phone", "1")), "comment", "x"));
+    Session viewer = login(AdminHttp.VIEWER);
+    assertEquals(200, send("GET", "/console/api/service", viewer, null, null, null).statusCode());
+    assertEquals(403, send("POST", "/console/api/service", viewer, base, viewer.csrf(), body).statusCode(), "a viewer may not save");
+    Session admin = login(AdminHttp.ADMIN);
+    assertEquals(403, send("POST", "/console/api/service", admin, base, null, body).statusCode(), "no CSRF token");
+    assertEquals(before, lib.serviceVersion().orElseThrow().version(), "nothing published");
+  }
+
+  static java.nio.file.Path dialogsDir() {
+    return dialogs;
   }
 }

@@ -198,6 +198,33 @@ const steps = {
     return { conversations: value, queue };
   },
 
+  /** The service forms: change the first help contact's phone, save with a comment, see the new version in the history. */
+  async service(page, phone) {
+    await login(page, process.env.PINTU_ADMIN);
+    await page.click('a[href="#/service"]');
+    await page.waitForSelector('#section-help_contacts [data-row="0"] [data-field="phone"]');
+    const before = await page.textContent('#service-version');
+    // A broken value first: the problem shows beside the office hours, nothing is saved.
+    await page.fill('#timezone', 'Asia/Atlantis');
+    await page.click('#service-save');
+    await page.waitForSelector('#problems-office_hours li.problem');
+    const problem = await page.textContent('#problems-office_hours li.problem');
+    await shot(page, '11-service-problem');
+    await page.fill('#timezone', 'Asia/Jakarta');
+    await page.fill('#section-help_contacts [data-row="0"] [data-field="phone"]', phone);
+    await page.fill('#service-comment', 'nomor SAPA baru');
+    await page.click('#service-save');
+    await page.waitForSelector('#service-message.ok');
+    const message = await page.textContent('#service-message');
+    await page.waitForSelector('#service-history tbody tr >> text=nomor SAPA baru');
+    const after = await page.textContent('#service-version');
+    check(before !== after, `the version moved on (${before} -> ${after})`);
+    const shown = await page.inputValue('#section-help_contacts [data-row="0"] [data-field="phone"]');
+    check(shown === phone, 'the form shows the saved number, got ' + shown);
+    await shot(page, '12-service-saved');
+    return { problem, message, before, after };
+  },
+
   /** A supervisor finds the case by the family's name and opens it. */
   async cases(page, name) {
     await login(page, process.env.PINTU_SUPERVISOR);

@@ -4,6 +4,7 @@ import { t, translatePage } from './i18n.js';
 import { dashboardPage } from './dashboard.js';
 import { scriptsPage, editorPage } from './scripts.js';
 import { casesPage, casePage } from './cases.js';
+import { servicePage } from './service.js';
 
 const view = document.getElementById('view');
 let me = null;
@@ -16,6 +17,7 @@ async function route() {
   try {
     if (parts[0] === 'scripts' && parts[1]) await editorPage(view, parts[1], me);
     else if (parts[0] === 'scripts') await scriptsPage(view);
+    else if (parts[0] === 'service') await servicePage(view, me);
     else if (parts[0] === 'cases' && parts[1]) await casePage(view, parts[1]);
     else if (parts[0] === 'cases') await casesPage(view);
     else await dashboardPage(view);

@@ -107,6 +107,18 @@ class ConsoleBrowserTest {
     assertTrue(actions.contains("PINTU_TOKEN_SUPERVISOR console.case.list"), actions.toString());
   }
 
+  @Test
+  @Order(6)
+  void anAdminChangesAHelpContactsPhoneInTheServiceForm() throws Exception {
+    int before = h.service.library().serviceVersion().orElseThrow().version();
+    JsonNode r = browser("service", "129-88");
+    assertTrue(r.get("problem").asText().contains("Asia/Atlantis"), r.toString());
+    assertTrue(r.get("message").asText().contains("Versi " + (before + 1)), r.toString());
+    assertEquals(before + 1, h.service.library().serviceVersion().orElseThrow().version(), "only the good save published");
+    assertEquals("129-88", h.service.library().service().helpContacts().get(0).phone());
+    assertEquals("nomor SAPA baru", h.service.library().serviceVersion().orElseThrow().comment());
+  }
+
   /** Runs one step of the browser script; its RESULT line, or the failure with the script's output. */
   static JsonNode browser(String step, String arg) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("node", "src/test/console/console.e2e.mjs", step));

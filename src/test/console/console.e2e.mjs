@@ -209,6 +209,7 @@ const steps = {
     await page.click('#service-save');
     await page.waitForSelector('#problems-office_hours li.problem');
     const problem = await page.textContent('#problems-office_hours li.problem');
+    check(await page.locator('#timezone.invalid').count() === 1, 'the time zone field is marked');
     await shot(page, '11-service-problem');
     await page.fill('#timezone', 'Asia/Jakarta');
     await page.fill('#section-help_contacts [data-row="0"] [data-field="phone"]', phone);

@@ -70,6 +70,7 @@ export async function servicePage(view, me) {
   const comment = h('input', { type: 'text', id: 'service-comment', placeholder: t('svc.comment') });
   const save = async () => {
     for (const ul of [top, ...Object.values(problemsOf)]) ul.replaceChildren();
+    for (const el of view.querySelectorAll('input.invalid')) el.classList.remove('invalid');
     hours.holidays = holidays.map((x) => x.date).filter((x) => x && x.trim());
     const edited = { help_contacts: s.help_contacts, referrals: s.referrals, office_hours: hours };
     const body = { comment: comment.value };
@@ -94,7 +95,13 @@ export async function servicePage(view, me) {
       message.textContent = t('svc.notSaved');
       for (const p of r.data.problems || []) {
         const where = problemsOf[p.section] || top;
-        where.append(h('li', { class: 'problem' }, p.message));
+        const text = p.section && p.message.startsWith(p.section + ': ') ? p.message.slice(p.section.length + 2) : p.message;
+        where.append(h('li', { class: 'problem' }, text));
+        // Mark the field holding the value the problem quotes, so it is found beside its input.
+        const box = document.getElementById('section-' + p.section);
+        for (const m of text.matchAll(/'([^']+)'/g)) {
+          for (const input of box ? box.querySelectorAll('input') : []) if (input.value.trim() === m[1]) input.classList.add('invalid');
+        }
       }
     }
   };

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * session-level advisory lock ({@code pg_try_advisory_lock}) on a connection of its own,
  * outside the pool. Leadership lives exactly as long as that connection: if the node dies,
  * PostgreSQL drops the session and the lock with it, and another node takes it within
- * {@link #CHECK_MILLIS}. The leader checks its connection every {@code CHECK_MILLIS} with a
+ * {@link #CHECK_MILLIS} plus {@link #TAKEOVER_GRACE_MILLIS}. The leader checks its connection every {@code CHECK_MILLIS} with a
  * short socket timeout, and stops leading as soon as a check fails; the server notices a
  * silent client later (keepalives set below), so two nodes never lead at once. On H2 (one
  * process) this node always leads.
@@ -35,6 +35,13 @@ public final class ClusterLeader implements AutoCloseable {
   static final long CHECK_MILLIS = 1_000;
   /** The leader's own check gives up after this; the server's keepalive (5 s + 3 x 2 s) is later. */
   static final int SOCKET_TIMEOUT_SECONDS = 4;
+  /**
+   * A node that has just taken the lock waits this long before it acts. When the server ends
+   * the old leader's session (an admin's pg_terminate_backend, a restart or fail-over) the lock
+   * is free at once, but the old leader only learns it at its next check, up to
+   * {@link #CHECK_MILLIS} later: acting at once could let both send the same reply.
+   */
+  static final long TAKEOVER_GRACE_MILLIS = 2 * CHECK_MILLIS + 500;
 
   private final String url;
   private final Properties props;
@@ -44,6 +51,8 @@ public final class ClusterLeader implements AutoCloseable {
   private volatile boolean leading;
   private volatile boolean running = true;
   private Connection conn;
+  /** When this node took the lock (nanoTime), or 0 while it does not hold it. */
+  private long lockedAt;
 
   private ClusterLeader(String url, String user, String password, String node, boolean always) {
     this.url = url;
@@ -88,17 +97,19 @@ public final class ClusterLeader implements AutoCloseable {
     while (running) {
       try {
         if (conn == null) connect();
-        if (!leading) {
-          if (tryLock()) set(true);
+        if (lockedAt == 0) {
+          if (tryLock()) lockedAt = System.nanoTime();
         } else {
           check();
         }
+        if (lockedAt != 0 && !leading && System.nanoTime() - lockedAt >= TAKEOVER_GRACE_MILLIS * 1_000_000L) set(true);
       } catch (SQLException | RuntimeException e) {
         if (leading) LOG.warn("node {} lost the leader's connection ({}): no longer leading", node, e.getMessage());
         set(false);
+        lockedAt = 0;
         closeQuietly();
       }
-      sleep(CHECK_MILLIS);
+      sleep(lockedAt != 0 && !leading ? 100 : CHECK_MILLIS);
     }
     set(false);
     closeQuietly();

@@ -11,7 +11,6 @@ import id.pintu.store.AuditLog;
 import id.pintu.store.CaseQuery;
 import id.pintu.store.CaseStore;
 import id.pintu.store.Database;
-import id.pintu.store.ScriptVersionStore;
 import id.pintu.store.TranscriptStore;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
@@ -127,53 +126,21 @@ public final class AdminApi {
   // ---- scripts ----------------------------------------------------------------------------
 
   private void listScripts(RoutingContext ctx) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    ScriptBook book = library.current();
-    for (Script s : book.scripts().values()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", s.id());
-      m.put("version", s.version());
-      m.put("title", s.title() == null ? null : s.title().byLang());
-      ScriptVersionStore.Version v = library.newest().get(s.id());
-      if (v != null) {
-        m.put("published_by", v.publishedBy());
-        m.put("published_at", v.publishedAt().toString());
-        m.put("comment", v.comment());
-      }
-      out.add(m);
-    }
-    ok(ctx, Map.of("scripts", out));
+    ok(ctx, Map.of("scripts", ScriptView.list(library)));
   }
 
   private void getScript(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     try {
-      List<ScriptVersionStore.Version> history = library.history(id);
-      if (history.isEmpty()) {
+      Map<String, Object> m = ScriptView.read(library, id);
+      if (m == null) {
         error(ctx, 404, "no script '" + id + "'");
         return;
       }
-      ScriptVersionStore.Version now = library.newest().getOrDefault(id, history.get(0));
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", id);
-      m.put("version", now.version());
-      m.put("yaml", now.yaml());
-      List<Map<String, Object>> h = new ArrayList<>();
-      for (ScriptVersionStore.Version v : history) h.add(versionInfo(v));
-      m.put("history", h);
       ok(ctx, m);
     } catch (SQLException e) {
       storeDown(ctx, e);
     }
-  }
-
-  private static Map<String, Object> versionInfo(ScriptVersionStore.Version v) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("version", v.version());
-    m.put("published_by", v.publishedBy());
-    m.put("published_at", v.publishedAt().toString());
-    m.put("comment", v.comment());
-    return m;
   }
 
   private void graph(RoutingContext ctx) {

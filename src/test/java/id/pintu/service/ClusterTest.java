@@ -4,14 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import id.pintu.dialog.DialogFolder;
-import id.pintu.dialog.Effect;
-import id.pintu.dialog.Engine;
-import id.pintu.dialog.Input;
-import id.pintu.dialog.ScriptBook;
-import id.pintu.dialog.SessionState;
-import id.pintu.dialog.Step;
-import id.pintu.safety.CrisisScreens;
+import id.pintu.testing.ExpectedReplies;
 import id.pintu.testing.TestStore;
 import id.pintu.testing.botapi.FailurePlan;
 import id.pintu.testing.botapi.RateLimits;
@@ -28,10 +21,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -179,22 +170,7 @@ class ClusterTest {
 
   /** What each family must receive, computed with the same engine, scripts and screen. */
   static Map<Long, List<String>> expectedReplies() {
-    ScriptBook book = DialogFolder.read(ServiceHarness.TEST_DIALOGS).book();
-    Engine engine = new Engine(CrisisScreens.forDialogs(ServiceHarness.TEST_DIALOGS));
-    Map<Long, List<String>> out = new LinkedHashMap<>();
-    for (int f = 0; f < FAMILIES; f++) {
-      SessionState s = null;
-      List<String> texts = new ArrayList<>();
-      for (String raw : INPUTS) {
-        String text = raw.replace("NAME", "Nama" + f);
-        Input in = text.equals("/start") ? new Input.Start("id") : new Input.Text(text);
-        Step step = engine.step(book, s, in, Instant.EPOCH);
-        s = step.state();
-        for (Effect e : step.effects()) if (e instanceof Effect.Send send) texts.add(send.text());
-      }
-      out.put(FIRST_CHAT + f, texts);
-    }
-    return out;
+    return new ExpectedReplies(ServiceHarness.TEST_DIALOGS).forFamilies(INPUTS, FIRST_CHAT, FAMILIES);
   }
 
   static int delivered(ServiceHarness h) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.pintu.store.CaseStore;
 import id.pintu.store.DeskStore;
 import id.pintu.store.InboxStore;
-import id.pintu.testing.botapi.RateLimits;
 import id.pintu.testing.botapi.SentMessage;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -60,8 +59,7 @@ class DeskQueueServiceTest {
     while (d.getDayOfWeek() != day || d.equals(LocalDate.parse("2030-01-01"))) d = d.plusDays(1);
     ZonedDateTime target = d.atTime(LocalTime.parse(time)).atZone(WIB);
     clock.advance(Duration.between(clock.instant(), target.toInstant()));
-    h = new ServiceHarness(RateLimits.telegramLike().withGroupPerMinute(100_000))
-        .set("PINTU_SENDING_PER_GROUP_PER_MINUTE", "100000").withConfigFile(CONFIG).start(clock);
+    h = ServiceHarness.unthrottledStaffGroup().withConfigFile(CONFIG).start(clock);
     desk = new DeskStore(h.service.database());
   }
 

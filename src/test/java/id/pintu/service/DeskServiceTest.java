@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.pintu.store.CaseStore;
 import id.pintu.store.DeskStore;
-import id.pintu.testing.botapi.RateLimits;
 import id.pintu.testing.botapi.RecordedCall;
 import id.pintu.testing.botapi.SentMessage;
 import java.time.Duration;
@@ -36,8 +35,7 @@ class DeskServiceTest {
 
   @BeforeEach
   void start() throws Exception {
-    h = new ServiceHarness(RateLimits.telegramLike().withGroupPerMinute(100_000))
-        .set("PINTU_SENDING_PER_GROUP_PER_MINUTE", "100000").withConfigFile(CONFIG).start();
+    h = ServiceHarness.unthrottledStaffGroup().withConfigFile(CONFIG).start();
     desk = new DeskStore(h.service.database());
   }
 

@@ -9,7 +9,6 @@ import id.pintu.privacy.Keyring;
 import id.pintu.store.CaseStore;
 import id.pintu.store.DeskStore;
 import id.pintu.testing.TestStore;
-import id.pintu.testing.botapi.RateLimits;
 import id.pintu.testing.botapi.SentMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,8 +46,7 @@ class EncryptionAtRestTest {
 
   @Test
   void noTableAndNoByteOfTheStoreHoldsWhatTheFamilyOrCounselorWrote() throws Exception {
-    h = new ServiceHarness(RateLimits.telegramLike().withGroupPerMinute(100_000))
-        .set("PINTU_SENDING_PER_GROUP_PER_MINUTE", "100000").withConfigFile(DeskServiceTest.CONFIG).start();
+    h = ServiceHarness.unthrottledStaffGroup().withConfigFile(DeskServiceTest.CONFIG).start();
     long family = 6001;
     h.api.sendText(family, "/start");
     h.awaitText(family, "Boleh kami simpan");

@@ -19,7 +19,6 @@ import id.pintu.store.InboxStore;
 import id.pintu.store.PrivacyStore;
 import id.pintu.store.SessionStore;
 import id.pintu.store.TranscriptStore;
-import id.pintu.testing.botapi.RateLimits;
 import id.pintu.testing.botapi.RecordedCall;
 import id.pintu.testing.botapi.SentMessage;
 import java.net.http.HttpResponse;
@@ -58,8 +57,7 @@ class PrivacyServiceTest {
 
   @BeforeEach
   void start() throws Exception {
-    h = new ServiceHarness(RateLimits.telegramLike().withGroupPerMinute(100_000))
-        .set("PINTU_SENDING_PER_GROUP_PER_MINUTE", "100000").withConfigFile(CONFIG).start();
+    h = ServiceHarness.unthrottledStaffGroup().withConfigFile(CONFIG).start();
     db = h.service.database();
     privacy = new PrivacyStore(db);
   }

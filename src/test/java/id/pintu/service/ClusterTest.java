@@ -60,7 +60,7 @@ class ClusterTest {
           .set("PINTU_TELEGRAM_WEBHOOK_URL", hook(portA))
           .set("PINTU_SENDING_GLOBAL_PER_SECOND", "1000").set("PINTU_SENDING_PER_CHAT_BURST", "50")
           .set("PINTU_SENDING_PER_CHAT_PER_SECOND", "50").set("PINTU_SENDING_WORKERS", "16");
-      Map<Long, List<String>> expected = expectedReplies();
+      Map<Long, List<String>> expected = new ExpectedReplies(ServiceHarness.TEST_DIALOGS).forFamilies(INPUTS, FIRST_CHAT, FAMILIES);
       int total = expected.values().stream().mapToInt(List::size).sum();
 
       Process a = startNode(h, portA, "a", null);
@@ -166,11 +166,6 @@ class ClusterTest {
         stop(b);
       }
     }
-  }
-
-  /** What each family must receive, computed with the same engine, scripts and screen. */
-  static Map<Long, List<String>> expectedReplies() {
-    return new ExpectedReplies(ServiceHarness.TEST_DIALOGS).forFamilies(INPUTS, FIRST_CHAT, FAMILIES);
   }
 
   static int delivered(ServiceHarness h) {

@@ -11,7 +11,6 @@ import id.pintu.store.AuditLog;
 import id.pintu.store.CaseQuery;
 import id.pintu.store.CaseStore;
 import id.pintu.store.Database;
-import id.pintu.store.ScriptVersionStore;
 import id.pintu.store.TranscriptStore;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
@@ -127,53 +126,21 @@ public final class AdminApi {
   // ---- scripts ----------------------------------------------------------------------------
 
   private void listScripts(RoutingContext ctx) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    ScriptBook book = library.current();
-    for (Script s : book.scripts().values()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", s.id());
-      m.put("version", s.version());
-      m.put("title", s.title() == null ? null : s.title().byLang());
-      ScriptVersionStore.Version v = library.newest().get(s.id());
-      if (v != null) {
-        m.put("published_by", v.publishedBy());
-        m.put("published_at", v.publishedAt().toString());
-        m.put("comment", v.comment());
-      }
-      out.add(m);
-    }
-    ok(ctx, Map.of("scripts", out));
+    ok(ctx, Map.of("scripts", ScriptView.list(library)));
   }
 
   private void getScript(RoutingContext ctx) {
     String id = ctx.pathParam("id");
     try {
-      List<ScriptVersionStore.Version> history = library.history(id);
-      if (history.isEmpty()) {
+      Map<String, Object> m = ScriptView.read(library, id);
+      if (m == null) {
         error(ctx, 404, "no script '" + id + "'");
         return;
       }
-      ScriptVersionStore.Version now = library.newest().getOrDefault(id, history.get(0));
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", id);
-      m.put("version", now.version());
-      m.put("yaml", now.yaml());
-      List<Map<String, Object>> h = new ArrayList<>();
-      for (ScriptVersionStore.Version v : history) h.add(versionInfo(v));
-      m.put("history", h);
       ok(ctx, m);
     } catch (SQLException e) {
       storeDown(ctx, e);
     }
-  }
-
-  private static Map<String, Object> versionInfo(ScriptVersionStore.Version v) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("version", v.version());
-    m.put("published_by", v.publishedBy());
-    m.put("published_at", v.publishedAt().toString());
-    m.put("comment", v.comment());
-    return m;
   }
 
   private void graph(RoutingContext ctx) {
@@ -285,8 +252,8 @@ public final class AdminApi {
       Map<Long, CaseQuery.Handling> handling = caseQuery.handling(page.rows().stream().map(CaseStore.Row::id).toList());
       List<Map<String, Object>> rows = new ArrayList<>();
       for (CaseStore.Row r : page.rows()) {
-        if (f.flag() != null && !flagsOf(r).contains(f.flag())) continue;
-        Map<String, Object> m = summary(r);
+        if (f.flag() != null && !CaseView.flags(r).contains(f.flag())) continue;
+        Map<String, Object> m = CaseView.summary(r);
         handled(m, handling.get(r.id()));
         rows.add(m);
       }
@@ -320,24 +287,14 @@ public final class AdminApi {
         return;
       }
       CaseStore.Row r = found.get();
-      Map<String, Object> m = summary(r);
+      Map<String, Object> m = CaseView.summary(r);
       handled(m, caseQuery.handling(List.of(id)).get(id));
       m.put("chat_id", r.chatId());
-      m.put("intake", tree(r.intake()));
-      m.put("story", tree(r.story()));
-      m.put("flags_detail", tree(r.flags()));
+      m.put("intake", CaseView.tree(r.intake()));
+      m.put("story", CaseView.tree(r.story()));
+      m.put("flags_detail", CaseView.tree(r.flags()));
       m.put("handoff_reason", r.handoffReason());
-      List<Map<String, Object>> t = new ArrayList<>();
-      for (TranscriptStore.Row x : transcript.forCase(id)) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("at", x.at().toString());
-        e.put("direction", x.direction());
-        e.put("kind", x.kind());
-        e.put("text", x.text());
-        if (x.fileId() != null) e.put("file_id", x.fileId());
-        t.add(e);
-      }
-      m.put("transcript", t);
+      m.put("transcript", CaseView.transcript(transcript.forCase(id), true));
       m.put("history", history(r));
       ok(ctx, m);
     } catch (SQLException e) {
@@ -348,25 +305,16 @@ public final class AdminApi {
   /** The case's course so far (counselor events come with the desk) and the family's earlier cases. */
   private List<Map<String, Object>> history(CaseStore.Row r) throws SQLException {
     List<Map<String, Object>> h = new ArrayList<>();
-    event(h, r.openedAt(), "opened", r.scriptId());
-    event(h, r.handedOffAt(), "handed_off", r.queue());
-    event(h, r.closedAt(), "closed", r.outcome());
+    CaseView.event(h, r.openedAt(), "opened", r.scriptId());
+    CaseView.event(h, r.handedOffAt(), "handed_off", r.queue());
+    CaseView.event(h, r.closedAt(), "closed", r.outcome());
     for (CaseStore.Row earlier : cases.forChat(r.chatId())) {
       if (earlier.id() != r.id() && earlier.openedAt().isBefore(r.openedAt())) {
-        event(h, earlier.openedAt(), "earlier_case", "case " + earlier.id() + " (" + earlier.status() + ")");
+        CaseView.event(h, earlier.openedAt(), "earlier_case", "case " + earlier.id() + " (" + earlier.status() + ")");
       }
     }
-    h.sort((a, b) -> ((String) a.get("at")).compareTo((String) b.get("at")));
+    CaseView.sortByTime(h);
     return h;
-  }
-
-  private static void event(List<Map<String, Object>> h, Instant at, String what, String detail) {
-    if (at == null) return;
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("at", at.toString());
-    m.put("event", what);
-    m.put("detail", detail);
-    h.add(m);
   }
 
   /** Non-sensitive fields only: no chat id, story, evidence, or intake field marked sensitive. */
@@ -386,16 +334,16 @@ public final class AdminApi {
         CaseQuery.Page page = caseQuery.find(f, MAX_PAGE, offset);
         Map<Long, CaseQuery.Handling> handling = caseQuery.handling(page.rows().stream().map(CaseStore.Row::id).toList());
         for (CaseStore.Row r : page.rows()) {
-          List<String> flags = flagsOf(r);
+          List<String> flags = CaseView.flags(r);
           if (f.flag() != null && !flags.contains(f.flag())) continue;
-          JsonNode intake = tree(r.intake());
+          JsonNode intake = CaseView.tree(r.intake());
           csv.append(r.id()).append(',').append(csvCell(r.status())).append(',').append(csvCell(r.queue())).append(',')
               .append(csvCell(r.priority())).append(',').append(csvCell(r.lang())).append(',').append(csvCell(r.scriptId())).append(',')
-              .append(csvCell(String.join(" ", flags))).append(',').append(csvCell(str(r.openedAt()))).append(',')
-              .append(csvCell(str(r.handedOffAt()))).append(',').append(csvCell(str(r.closedAt()))).append(',').append(csvCell(r.outcome()));
+              .append(csvCell(String.join(" ", flags))).append(',').append(csvCell(CaseView.str(r.openedAt()))).append(',')
+              .append(csvCell(CaseView.str(r.handedOffAt()))).append(',').append(csvCell(CaseView.str(r.closedAt()))).append(',').append(csvCell(r.outcome()));
           CaseQuery.Handling h = handling.get(r.id());
           csv.append(',').append(csvCell(h.counselor() == null ? null : alias(h.counselor()))).append(',')
-              .append(csvCell(str(h.claimedAt()))).append(',').append(csvCell(str(h.firstReplyAt())));
+              .append(csvCell(CaseView.str(h.claimedAt()))).append(',').append(csvCell(CaseView.str(h.firstReplyAt())));
           for (String field : fields) {
             JsonNode v = intake == null ? null : intake.get(field);
             csv.append(',').append(csvCell(v == null || v.isNull() ? null : v.asText()));
@@ -445,22 +393,6 @@ public final class AdminApi {
     }
   }
 
-  private Map<String, Object> summary(CaseStore.Row r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", r.id());
-    m.put("status", r.status());
-    m.put("queue", r.queue());
-    m.put("priority", r.priority());
-    m.put("lang", r.lang());
-    m.put("script_id", r.scriptId());
-    m.put("flags", flagsOf(r));
-    m.put("opened_at", str(r.openedAt()));
-    m.put("handed_off_at", str(r.handedOffAt()));
-    m.put("closed_at", str(r.closedAt()));
-    m.put("outcome", r.outcome());
-    return m;
-  }
-
   /** Who holds the case (or held it when it was closed), since when, and when they first wrote to the family. */
   private void handled(Map<String, Object> m, CaseQuery.Handling h) {
     if (h == null || h.counselor() == null) {
@@ -471,8 +403,8 @@ public final class AdminApi {
     c.put("user_id", h.counselor());
     c.put("alias", alias(h.counselor()));
     m.put("counselor", c);
-    m.put("claimed_at", str(h.claimedAt()));
-    m.put("first_reply_at", str(h.firstReplyAt()));
+    m.put("claimed_at", CaseView.str(h.claimedAt()));
+    m.put("first_reply_at", CaseView.str(h.firstReplyAt()));
   }
 
   private String alias(long userId) {
@@ -488,13 +420,6 @@ public final class AdminApi {
     if (s == null) throw new IllegalArgumentException("there is no staff list (the desk is off): give the counselor's Telegram user id");
     return s.byAlias(param).map(StaffDirectory.Member::userId)
         .orElseThrow(() -> new IllegalArgumentException("no one on the staff list has the alias '" + param + "'"));
-  }
-
-  private List<String> flagsOf(CaseStore.Row r) {
-    List<String> out = new ArrayList<>();
-    JsonNode n = tree(r.flags());
-    if (n != null && n.get("flags") != null) n.get("flags").forEach(x -> out.add(x.asText()));
-    return out;
   }
 
   private CaseQuery.Filter filter(RoutingContext ctx) {
@@ -529,19 +454,6 @@ public final class AdminApi {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be a number");
     }
-  }
-
-  private JsonNode tree(String s) {
-    if (s == null) return null;
-    try {
-      return json.readTree(s);
-    } catch (Exception e) {
-      return null;
-    }
-  }
-
-  private static String str(Instant i) {
-    return i == null ? null : i.toString();
   }
 
   private static String clip(String s) {

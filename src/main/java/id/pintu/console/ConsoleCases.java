@@ -1,8 +1,8 @@
 package id.pintu.console;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.admin.AdminAuth;
+import id.pintu.admin.CaseView;
 import id.pintu.store.CaseSearch;
 import id.pintu.store.CaseStore;
 import id.pintu.store.Database;
@@ -11,7 +11,6 @@ import id.pintu.store.TranscriptStore;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +24,6 @@ public final class ConsoleCases {
   private final CaseStore cases;
   private final TranscriptStore transcript;
   private final DeskStore desk;
-  private final ObjectMapper json = new ObjectMapper();
   private final java.util.function.Supplier<id.pintu.dialog.ScriptBook> scripts;
 
   public ConsoleCases(Database db, java.util.function.Supplier<id.pintu.dialog.ScriptBook> scripts) {
@@ -80,35 +78,26 @@ public final class ConsoleCases {
       }
       CaseStore.Row r = found.get();
       Map<String, Object> m = summary(r);
-      m.put("intake", tree(r.intake()));
+      m.put("intake", CaseView.tree(r.intake()));
       m.put("intake_labels", labels());
-      m.put("story", tree(r.story()));
-      m.put("evidence", tree(r.flags()) == null ? null : tree(r.flags()).get("evidence"));
+      m.put("story", CaseView.tree(r.story()));
+      m.put("evidence", CaseView.tree(r.flags()) == null ? null : CaseView.tree(r.flags()).get("evidence"));
       m.put("handoff_reason", r.handoffReason());
-      List<Map<String, Object>> t = new ArrayList<>();
-      for (TranscriptStore.Row x : transcript.forCase(id)) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("at", x.at().toString());
-        e.put("direction", x.direction());
-        e.put("kind", x.kind());
-        e.put("text", x.text());
-        t.add(e);
-      }
-      m.put("transcript", t);
+      m.put("transcript", CaseView.transcript(transcript.forCase(id), false));
       List<Map<String, Object>> notes = new ArrayList<>();
       for (CaseSearch.Note n : search.notes(id)) {
         notes.add(Map.of("at", n.at().toString(), "author", n.authorUserId(), "text", n.text()));
       }
       m.put("notes", notes);
       List<Map<String, Object>> h = new ArrayList<>();
-      event(h, r.openedAt(), "opened", r.scriptId());
-      event(h, r.handedOffAt(), "handed_off", r.handoffReason());
-      for (DeskStore.Event e : desk.events(id)) event(h, e.at(), e.action(), (e.actorAlias() == null ? "" : e.actorAlias() + ": ") + (e.detail() == null ? "" : e.detail()));
-      event(h, r.closedAt(), "closed", r.outcome());
+      CaseView.event(h, r.openedAt(), "opened", r.scriptId());
+      CaseView.event(h, r.handedOffAt(), "handed_off", r.handoffReason());
+      for (DeskStore.Event e : desk.events(id)) CaseView.event(h, e.at(), e.action(), (e.actorAlias() == null ? "" : e.actorAlias() + ": ") + (e.detail() == null ? "" : e.detail()));
+      CaseView.event(h, r.closedAt(), "closed", r.outcome());
       for (CaseStore.Row other : cases.forChat(r.chatId())) {
-        if (other.id() != r.id()) event(h, other.openedAt(), "other_case", "#" + other.id() + " (" + other.status() + ")");
+        if (other.id() != r.id()) CaseView.event(h, other.openedAt(), "other_case", "#" + other.id() + " (" + other.status() + ")");
       }
-      h.sort((a, b) -> ((String) a.get("at")).compareTo((String) b.get("at")));
+      CaseView.sortByTime(h);
       m.put("history", h);
       c.ok(ctx, m);
     } catch (SQLException e) {
@@ -127,46 +116,11 @@ public final class ConsoleCases {
     return out;
   }
 
-  private static void event(List<Map<String, Object>> h, Instant at, String what, String detail) {
-    if (at == null) return;
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("at", at.toString());
-    m.put("event", what);
-    m.put("detail", detail);
-    h.add(m);
-  }
-
-  private Map<String, Object> summary(CaseStore.Row r) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", r.id());
-    m.put("status", r.status());
-    m.put("queue", r.queue());
-    m.put("priority", r.priority());
-    m.put("lang", r.lang());
-    m.put("script_id", r.scriptId());
-    JsonNode f = tree(r.flags());
-    List<String> flags = new ArrayList<>();
-    if (f != null && f.get("flags") != null) f.get("flags").forEach(x -> flags.add(x.asText()));
-    m.put("flags", flags);
-    JsonNode intake = tree(r.intake());
+  /** The shared list line, and the family's name for the console's list (supervisors see the intake anyway). */
+  private static Map<String, Object> summary(CaseStore.Row r) {
+    Map<String, Object> m = CaseView.summary(r);
+    JsonNode intake = CaseView.tree(r.intake());
     m.put("name", intake == null || intake.get("name") == null ? null : intake.get("name").asText());
-    m.put("opened_at", str(r.openedAt()));
-    m.put("handed_off_at", str(r.handedOffAt()));
-    m.put("closed_at", str(r.closedAt()));
-    m.put("outcome", r.outcome());
     return m;
-  }
-
-  private JsonNode tree(String s) {
-    if (s == null) return null;
-    try {
-      return json.readTree(s);
-    } catch (Exception e) {
-      return null;
-    }
-  }
-
-  private static String str(Instant i) {
-    return i == null ? null : i.toString();
   }
 }

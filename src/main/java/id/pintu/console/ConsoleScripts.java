@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.admin.AdminAuth;
 import id.pintu.admin.MermaidGraph;
 import id.pintu.admin.ScriptLibrary;
+import id.pintu.admin.ScriptView;
 import id.pintu.dialog.Engine;
 import id.pintu.dialog.Input;
 import id.pintu.dialog.Problem;
@@ -52,46 +53,17 @@ public final class ConsoleScripts {
   }
 
   private void list(RoutingContext ctx, ConsoleServer c) {
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (Script s : library.current().scripts().values()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", s.id());
-      m.put("version", s.version());
-      m.put("title", s.title() == null ? null : s.title().byLang());
-      ScriptVersionStore.Version v = library.newest().get(s.id());
-      if (v != null) {
-        m.put("published_by", v.publishedBy());
-        m.put("published_at", v.publishedAt().toString());
-        m.put("comment", v.comment());
-      }
-      out.add(m);
-    }
-    c.ok(ctx, Map.of("scripts", out));
+    c.ok(ctx, Map.of("scripts", ScriptView.list(library)));
   }
 
   private void read(RoutingContext ctx, ConsoleServer c) {
     String id = ctx.pathParam("id");
     try {
-      List<ScriptVersionStore.Version> history = library.history(id);
-      if (history.isEmpty()) {
+      Map<String, Object> m = ScriptView.read(library, id);
+      if (m == null) {
         ConsoleServer.error(ctx, 404, "no script '" + id + "'");
         return;
       }
-      ScriptVersionStore.Version now = library.newest().getOrDefault(id, history.get(0));
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", id);
-      m.put("version", now.version());
-      m.put("yaml", now.yaml());
-      List<Map<String, Object>> h = new ArrayList<>();
-      for (ScriptVersionStore.Version v : history) {
-        Map<String, Object> x = new LinkedHashMap<>();
-        x.put("version", v.version());
-        x.put("published_by", v.publishedBy());
-        x.put("published_at", v.publishedAt().toString());
-        x.put("comment", v.comment());
-        h.add(x);
-      }
-      m.put("history", h);
       c.ok(ctx, m);
     } catch (SQLException e) {
       ConsoleServer.storeDown(ctx, e);

@@ -1,10 +1,9 @@
 package id.pintu.privacy;
 
-import id.pintu.config.ConfigLoader;
+import id.pintu.config.CommandConfig;
 import id.pintu.config.PintuConfig;
 import id.pintu.store.Database;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.List;
 
 /** {@code pintu rekey}: re-seals stored values under the current key (same configuration and environment as {@code run}). */
@@ -12,15 +11,8 @@ public final class RekeyCommand {
   private RekeyCommand() {}
 
   public static int run(List<String> args, PrintStream out, PrintStream err) {
-    String file = System.getenv().getOrDefault("PINTU_CONFIG", "config/pintu.yaml");
-    for (int i = 0; i < args.size() - 1; i++) if (args.get(i).equals("--config")) file = args.get(i + 1);
-    PintuConfig cfg;
-    try {
-      cfg = ConfigLoader.load(Path.of(file), System.getenv());
-    } catch (Exception e) {
-      err.println("The configuration file " + file + " cannot be read: fix it or set PINTU_CONFIG to another file.");
-      return 2;
-    }
+    PintuConfig cfg = CommandConfig.load(args, err);
+    if (cfg == null) return 2;
     return run(cfg, out, err);
   }
 

@@ -1,6 +1,6 @@
 package id.pintu.service;
 
-import id.pintu.config.ConfigLoader;
+import id.pintu.config.CommandConfig;
 import id.pintu.config.PintuConfig;
 import id.pintu.safety.CrisisScreens;
 import id.pintu.safety.Lexicon;
@@ -16,15 +16,8 @@ public final class RunCommand {
 
   /** Returns an exit code when the service cannot start; otherwise blocks until shutdown. */
   public static int run(List<String> args, PrintStream out, PrintStream err) {
-    String file = System.getenv().getOrDefault("PINTU_CONFIG", "config/pintu.yaml");
-    for (int i = 0; i < args.size() - 1; i++) if (args.get(i).equals("--config")) file = args.get(i + 1);
-    PintuConfig cfg;
-    try {
-      cfg = ConfigLoader.load(Path.of(file), System.getenv());
-    } catch (Exception e) {
-      err.println("The configuration file " + file + " cannot be read (" + firstLine(e.getMessage()) + "): fix it or set PINTU_CONFIG to another file.");
-      return 2;
-    }
+    PintuConfig cfg = CommandConfig.load(args, err);
+    if (cfg == null) return 2;
     PintuService service;
     try {
       service = PintuService.start(cfg, CrisisScreens.forDialogs(Path.of(cfg.dialogs().dir())), Clock.systemUTC());
@@ -47,11 +40,5 @@ public final class RunCommand {
       Thread.currentThread().interrupt();
     }
     return 0;
-  }
-
-  static String firstLine(String m) {
-    if (m == null) return "unknown error";
-    int nl = m.indexOf('\n');
-    return nl > 0 ? m.substring(0, nl) : m;
   }
 }

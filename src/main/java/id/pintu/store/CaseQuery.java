@@ -59,7 +59,7 @@ public final class CaseQuery {
     if (f.flag() != null) {
       // flags is JSON {"flags":[...],"evidence":[...],...}: match the name inside the flags array.
       where.append(" AND flags LIKE ?");
-      args.add("{\"flags\":[%\"" + f.flag().replace("%", "").replace("_", "\\_").replace("\"", "") + "\"%],%");
+      args.add(CasePages.flagPattern(f.flag()));
     }
     if (f.counselor() != null) {
       where.append(" AND claimed_by = ?");
@@ -73,22 +73,7 @@ public final class CaseQuery {
       where.append(" AND opened_at < ?");
       args.add(Sql.ts(f.to()));
     }
-    try (Connection c = db.connection()) {
-      long total;
-      try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM cases" + where)) {
-        bind(p, args);
-        try (ResultSet rs = p.executeQuery()) {
-          rs.next();
-          total = rs.getLong(1);
-        }
-      }
-      try (PreparedStatement p = c.prepareStatement("SELECT * FROM cases" + where + " ORDER BY opened_at DESC, id DESC LIMIT ? OFFSET ?")) {
-        bind(p, args);
-        p.setInt(args.size() + 1, limit);
-        p.setInt(args.size() + 2, offset);
-        return new Page(CaseStore.rows(p, db.cipher()), total);
-      }
-    }
+    return CasePages.newestFirst(db, where, args, limit, offset, Page::new);
   }
 
   /** Who handles each of these cases (cases without a counselor map to an empty {@link Handling}). */
@@ -98,7 +83,7 @@ public final class CaseQuery {
     String marks = String.join(", ", Collections.nCopies(caseIds.size(), "?"));
     try (Connection c = db.connection();
          PreparedStatement p = c.prepareStatement("SELECT id, claimed_by, claimed_at, first_reply_at FROM cases WHERE id IN (" + marks + ")")) {
-      bind(p, new ArrayList<>(caseIds));
+      CasePages.bind(p, new ArrayList<>(caseIds));
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
           out.put(rs.getLong("id"), new Handling(Sql.longOrNull(rs, "claimed_by"), Sql.instant(rs, "claimed_at"), Sql.instant(rs, "first_reply_at")));
@@ -107,9 +92,5 @@ public final class CaseQuery {
     }
     for (Long id : caseIds) out.putIfAbsent(id, Handling.NONE);
     return out;
-  }
-
-  private static void bind(PreparedStatement p, List<Object> args) throws SQLException {
-    for (int i = 0; i < args.size(); i++) p.setObject(i + 1, args.get(i));
   }
 }

@@ -51,32 +51,17 @@ public final class CaseSearch {
     }
     if (flag != null && !flag.isBlank()) {
       where.append(" AND flags LIKE ?");
-      args.add("{\"flags\":[%\"" + flag.replace("%", "").replace("_", "\\_").replace("\"", "") + "\"%],%");
+      args.add(CasePages.flagPattern(flag));
     }
     if (!words.isEmpty()) return findWords(where.toString(), args, words, limit, offset);
-    try (Connection c = db.connection()) {
-      long total;
-      try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM cases" + where)) {
-        bind(p, args);
-        try (ResultSet rs = p.executeQuery()) {
-          rs.next();
-          total = rs.getLong(1);
-        }
-      }
-      try (PreparedStatement p = c.prepareStatement("SELECT * FROM cases" + where + " ORDER BY opened_at DESC, id DESC LIMIT ? OFFSET ?")) {
-        bind(p, args);
-        p.setInt(args.size() + 1, limit);
-        p.setInt(args.size() + 2, offset);
-        return new Page(CaseStore.rows(p, db.cipher()), total);
-      }
-    }
+    return CasePages.newestFirst(db, where, args, limit, offset, Page::new);
   }
 
   private Page findWords(String where, List<Object> args, List<String> words, int limit, int offset) throws SQLException {
     List<CaseStore.Row> hits = new ArrayList<>();
     try (Connection c = db.connection();
          PreparedStatement p = c.prepareStatement("SELECT * FROM cases" + where + " ORDER BY opened_at DESC, id DESC LIMIT ?")) {
-      bind(p, args);
+      CasePages.bind(p, args);
       p.setInt(args.size() + 1, WORD_SEARCH_WINDOW);
       for (CaseStore.Row r : CaseStore.rows(p, db.cipher())) {
         String intake = r.intake() == null ? "" : r.intake().toLowerCase(Locale.ROOT);
@@ -99,9 +84,5 @@ public final class CaseSearch {
       }
       return out;
     }
-  }
-
-  private static void bind(PreparedStatement p, List<Object> args) throws SQLException {
-    for (int i = 0; i < args.size(); i++) p.setObject(i + 1, args.get(i));
   }
 }

@@ -9,13 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.admin.ScriptLibrary;
 import id.pintu.config.PintuConfig;
 import id.pintu.dialog.DialogFolder;
-import id.pintu.dialog.Effect;
 import id.pintu.dialog.Engine;
-import id.pintu.dialog.Input;
 import id.pintu.dialog.ScriptBook;
-import id.pintu.dialog.SessionState;
-import id.pintu.dialog.Step;
 import id.pintu.safety.CrisisScreens;
+import id.pintu.testing.ExpectedReplies;
 import id.pintu.store.ClusterLeader;
 import id.pintu.store.Database;
 import id.pintu.store.InboxStore;
@@ -237,18 +234,7 @@ class SharedStoreNodesTest {
   }
 
   static List<String> expected(long chat) {
-    ScriptBook book = DialogFolder.read(DIALOGS).book();
-    Engine engine = new Engine(CrisisScreens.forDialogs(DIALOGS));
-    SessionState s = null;
-    List<String> texts = new ArrayList<>();
-    for (String raw : INPUTS) {
-      String text = raw.replace("NAME", "Nama" + chat);
-      Input in = text.equals("/start") ? new Input.Start("id") : new Input.Text(text);
-      Step step = engine.step(book, s, in, Instant.EPOCH);
-      s = step.state();
-      for (Effect e : step.effects()) if (e instanceof Effect.Send send) texts.add(send.text());
-    }
-    return texts;
+    return new ExpectedReplies(DIALOGS).to(INPUTS, "Nama" + chat);
   }
 
   /** The texts queued for a chat, in outbox order. */

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.store.AuditLog;
 import id.pintu.store.CaseStore;
 import id.pintu.store.DeskStore;
-import id.pintu.testing.botapi.RateLimits;
 import id.pintu.testing.botapi.SentMessage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,9 +29,9 @@ class AdminStaffChatTest {
 
   @BeforeEach
   void start() throws Exception {
-    h = new ServiceHarness(RateLimits.telegramLike().withGroupPerMinute(100_000));
+    h = ServiceHarness.unthrottledStaffGroup();
     dialogs = AdminHttp.withTokensAndOwnDialogs(h);
-    h.set("PINTU_SENDING_PER_GROUP_PER_MINUTE", "100000").withConfigFile(DeskServiceTest.CONFIG).start();
+    h.withConfigFile(DeskServiceTest.CONFIG).start();
     http = new AdminHttp(h);
     v1 = Files.readString(dialogs.resolve("first-contact.yaml"), StandardCharsets.UTF_8);
   }

@@ -4,14 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import id.pintu.dialog.DialogFolder;
-import id.pintu.dialog.Effect;
-import id.pintu.dialog.Engine;
-import id.pintu.dialog.Input;
-import id.pintu.dialog.ScriptBook;
-import id.pintu.dialog.SessionState;
-import id.pintu.dialog.Step;
-import id.pintu.safety.CrisisScreens;
+import id.pintu.testing.ExpectedReplies;
 import id.pintu.testing.TestStore;
 import id.pintu.testing.botapi.FailurePlan;
 import id.pintu.testing.botapi.RateLimits;
@@ -28,10 +21,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -69,7 +60,7 @@ class ClusterTest {
           .set("PINTU_TELEGRAM_WEBHOOK_URL", hook(portA))
           .set("PINTU_SENDING_GLOBAL_PER_SECOND", "1000").set("PINTU_SENDING_PER_CHAT_BURST", "50")
           .set("PINTU_SENDING_PER_CHAT_PER_SECOND", "50").set("PINTU_SENDING_WORKERS", "16");
-      Map<Long, List<String>> expected = expectedReplies();
+      Map<Long, List<String>> expected = new ExpectedReplies(ServiceHarness.TEST_DIALOGS).forFamilies(INPUTS, FIRST_CHAT, FAMILIES);
       int total = expected.values().stream().mapToInt(List::size).sum();
 
       Process a = startNode(h, portA, "a", null);
@@ -175,26 +166,6 @@ class ClusterTest {
         stop(b);
       }
     }
-  }
-
-  /** What each family must receive, computed with the same engine, scripts and screen. */
-  static Map<Long, List<String>> expectedReplies() {
-    ScriptBook book = DialogFolder.read(ServiceHarness.TEST_DIALOGS).book();
-    Engine engine = new Engine(CrisisScreens.forDialogs(ServiceHarness.TEST_DIALOGS));
-    Map<Long, List<String>> out = new LinkedHashMap<>();
-    for (int f = 0; f < FAMILIES; f++) {
-      SessionState s = null;
-      List<String> texts = new ArrayList<>();
-      for (String raw : INPUTS) {
-        String text = raw.replace("NAME", "Nama" + f);
-        Input in = text.equals("/start") ? new Input.Start("id") : new Input.Text(text);
-        Step step = engine.step(book, s, in, Instant.EPOCH);
-        s = step.state();
-        for (Effect e : step.effects()) if (e instanceof Effect.Send send) texts.add(send.text());
-      }
-      out.put(FIRST_CHAT + f, texts);
-    }
-    return out;
   }
 
   static int delivered(ServiceHarness h) {

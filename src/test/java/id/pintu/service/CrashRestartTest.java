@@ -3,21 +3,13 @@ package id.pintu.service;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.pintu.dialog.DialogFolder;
-import id.pintu.dialog.Effect;
-import id.pintu.dialog.Engine;
-import id.pintu.dialog.Input;
-import id.pintu.dialog.ScriptBook;
-import id.pintu.dialog.SessionState;
-import id.pintu.dialog.Step;
-import id.pintu.safety.CrisisScreens;
+import id.pintu.testing.ExpectedReplies;
 import id.pintu.testing.botapi.FailurePlan;
 import id.pintu.testing.botapi.SentMessage;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -82,22 +74,7 @@ class CrashRestartTest {
 
   /** What each family must receive, computed with the same engine, scripts and screen. */
   static Map<Long, List<String>> expectedReplies() {
-    ScriptBook book = DialogFolder.read(ServiceHarness.TEST_DIALOGS).book();
-    Engine engine = new Engine(CrisisScreens.forDialogs(ServiceHarness.TEST_DIALOGS));
-    Map<Long, List<String>> out = new java.util.LinkedHashMap<>();
-    for (int f = 0; f < FAMILIES; f++) {
-      SessionState s = null;
-      List<String> texts = new ArrayList<>();
-      for (String raw : INPUTS) {
-        String text = raw.replace("NAME", "Nama" + f);
-        Input in = text.equals("/start") ? new Input.Start("id") : new Input.Text(text);
-        Step step = engine.step(book, s, in, Instant.EPOCH);
-        s = step.state();
-        for (Effect e : step.effects()) if (e instanceof Effect.Send send) texts.add(send.text());
-      }
-      out.put(FIRST_CHAT + f, texts);
-    }
-    return out;
+    return new ExpectedReplies(ServiceHarness.TEST_DIALOGS).forFamilies(INPUTS, FIRST_CHAT, FAMILIES);
   }
 
   static int delivered(ServiceHarness h) {

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import id.pintu.store.CaseStore;
 import id.pintu.store.DeskStore;
 import id.pintu.store.InboxStore;
-import id.pintu.testing.botapi.RateLimits;
 import id.pintu.testing.botapi.SentMessage;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -53,6 +52,7 @@ class DeskQueueServiceTest {
   final MovableClock clock = new MovableClock();
   ServiceHarness h;
   DeskStore desk;
+  DeskTopics topics;
 
   /** Starts the service with the clock moved to the next {@code day} at {@code time} in Jakarta (at least a day ahead). */
   void startAt(DayOfWeek day, String time) throws Exception {
@@ -60,9 +60,9 @@ class DeskQueueServiceTest {
     while (d.getDayOfWeek() != day || d.equals(LocalDate.parse("2030-01-01"))) d = d.plusDays(1);
     ZonedDateTime target = d.atTime(LocalTime.parse(time)).atZone(WIB);
     clock.advance(Duration.between(clock.instant(), target.toInstant()));
-    h = new ServiceHarness(RateLimits.telegramLike().withGroupPerMinute(100_000))
-        .set("PINTU_SENDING_PER_GROUP_PER_MINUTE", "100000").withConfigFile(CONFIG).start(clock);
+    h = ServiceHarness.unthrottledStaffGroup().withConfigFile(CONFIG).start(clock);
     desk = new DeskStore(h.service.database());
+    topics = new DeskTopics(h, STAFF);
   }
 
   @AfterEach
@@ -92,8 +92,8 @@ class DeskQueueServiceTest {
   DeskStore.DeskCase topicOf(long chat) throws Exception {
     DeskServiceTest.until("a case for chat " + chat, () -> !cases(chat).isEmpty());
     long caseId = cases(chat).get(cases(chat).size() - 1).id();
-    DeskServiceTest.until("the topic of case " + caseId, () -> find(caseId).topicThreadId() != null);
-    return find(caseId);
+    DeskServiceTest.until("the topic of case " + caseId, () -> topics.find(caseId).topicThreadId() != null);
+    return topics.find(caseId);
   }
 
   List<CaseStore.Row> cases(long chat) {
@@ -104,29 +104,12 @@ class DeskQueueServiceTest {
     }
   }
 
-  DeskStore.DeskCase find(long caseId) {
-    try {
-      return desk.find(caseId).orElseThrow();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  List<SentMessage> inTopic(int thread) {
-    return h.api.messagesTo(STAFF).stream().filter(m -> m.threadId() != null && m.threadId() == thread).toList();
-  }
-
   long countInTopic(int thread, String fragment) {
-    return inTopic(thread).stream().filter(m -> m.text() != null && m.text().contains(fragment)).count();
-  }
-
-  SentMessage awaitInTopic(int thread, String fragment) {
-    DeskServiceTest.until("'" + fragment + "' in topic " + thread, () -> countInTopic(thread, fragment) > 0);
-    return inTopic(thread).stream().filter(m -> m.text() != null && m.text().contains(fragment)).findFirst().orElseThrow();
+    return topics.inTopic(thread).stream().filter(m -> m.text() != null && m.text().contains(fragment)).count();
   }
 
   SentMessage card(DeskStore.DeskCase k) {
-    return awaitInTopic(k.topicThreadId(), "Tanda risiko");
+    return topics.awaitInTopic(k.topicThreadId(), "Tanda risiko");
   }
 
   long count(long chat, String fragment) {
@@ -163,7 +146,7 @@ class DeskQueueServiceTest {
     assertEquals(0, countInTopic(waiting.topicThreadId(), "belum diambil"), "not before the timeout");
 
     clock.advance(Duration.ofMinutes(6));
-    SentMessage again = awaitInTopic(waiting.topicThreadId(), "belum diambil");
+    SentMessage again = topics.awaitInTopic(waiting.topicThreadId(), "belum diambil");
     assertTrue(again.text().contains("Kasus #" + waiting.id() + " (URGENT) belum diambil"), again.text());
     assertTrue(again.text().contains("<a href=\"tg://user?id=" + DEWI + "\">Bu Dewi</a>"), "the supervisor is mentioned: " + again.text());
     assertEquals(List.of("d:claim:" + waiting.id(), "d:release:" + waiting.id(), "d:close:" + waiting.id()), ServiceHarness.buttonData(again));
@@ -194,7 +177,7 @@ class DeskQueueServiceTest {
 
     // What a family writes while waiting reaches their topic.
     h.api.sendText(f[2], "masih menunggu, anak saya demam");
-    awaitInTopic(k.get(2).topicThreadId(), "masih menunggu, anak saya demam");
+    topics.awaitInTopic(k.get(2).topicThreadId(), "masih menunggu, anak saya demam");
 
     // The first case is claimed: the second family reached the front, but was told their place
     // a moment ago; the others moved up by one place only. Nobody is told anything yet.
@@ -249,7 +232,7 @@ class DeskQueueServiceTest {
     assertTrue(notice.text().contains("Konselor akan membalas mulai Senin, ") && notice.text().contains(" pukul 08.00 WIB"), notice.text());
     assertTrue(notice.text().contains("Anda boleh menuliskan cerita Anda sekarang"), notice.text());
     h.api.sendText(3202, "ini cerita saya malam ini");
-    awaitInTopic(normal.topicThreadId(), "ini cerita saya malam ini");
+    topics.awaitInTopic(normal.topicThreadId(), "ini cerita saya malam ini");
     quiet();
     assertEquals(List.of(), places(3202), "no place in line at night");
     assertEquals(1, h.api.messagesTo(STAFF).stream().filter(m -> m.text() != null && m.text().contains("Krisis di luar jam layanan")).count(),
@@ -257,7 +240,7 @@ class DeskQueueServiceTest {
 
     // At night only the urgent case is announced again; nobody is pinged for the normal one.
     clock.advance(Duration.ofMinutes(40));
-    awaitInTopic(urgent.topicThreadId(), "belum diambil");
+    topics.awaitInTopic(urgent.topicThreadId(), "belum diambil");
     quiet();
     assertEquals(0, countInTopic(normal.topicThreadId(), "belum diambil"), "a normal case is not announced again at night");
 
@@ -265,7 +248,7 @@ class DeskQueueServiceTest {
     // and the case left from the night is announced.
     clock.advance(Duration.ofHours(9).plusMinutes(21));
     h.awaitText(3202, "Anda di antrean ke-2");
-    awaitInTopic(normal.topicThreadId(), "belum diambil");
+    topics.awaitInTopic(normal.topicThreadId(), "belum diambil");
   }
 
   @Test
@@ -276,7 +259,7 @@ class DeskQueueServiceTest {
     h.awaitText(3301, "sudah bergabung");
     h.api.sendToTopic(STAFF, k.topicThreadId(), SARI, "/tutup selesai");
     SentMessage closing = h.awaitText(3301, "Percakapan dengan konselor kami sudah selesai");
-    awaitInTopic(k.topicThreadId(), "ditutup oleh Kak Sari: resolved");
+    topics.awaitInTopic(k.topicThreadId(), "ditutup oleh Kak Sari: resolved");
     DeskServiceTest.until("the topic closed", () -> !h.api.callsOf("closeForumTopic").isEmpty());
     h.api.pressButton(3301, closing.messageId(), "d:rate:" + k.id() + ":4");
     SentMessage ask = h.awaitText(3301, "Terima kasih atas penilaian");
@@ -331,15 +314,15 @@ class DeskQueueServiceTest {
 
     // Release: back in the queue, the family is told plainly, their messages still arrive.
     h.api.sendToTopic(STAFF, thread, SARI, "/lepas");
-    awaitInTopic(thread, "dilepas oleh Kak Sari dan kembali ke antrian");
+    topics.awaitInTopic(thread, "dilepas oleh Kak Sari dan kembali ke antrian");
     h.awaitText(fam, "Konselor Anda sedang berhalangan");
-    assertEquals("waiting", find(k.id()).status());
-    assertNull(find(k.id()).claimedBy());
+    assertEquals("waiting", topics.find(k.id()).status());
+    assertNull(topics.find(k.id()).claimedBy());
     h.api.sendToTopic(STAFF, thread, SARI, "dari sari setelah lepas");
     h.api.sendText(fam, "halo? masih ada orang?");
-    awaitInTopic(thread, "halo? masih ada orang?");
+    topics.awaitInTopic(thread, "halo? masih ada orang?");
     h.api.sendToTopic(STAFF, 1, ADI, "/antrian");
-    SentMessage q = awaitInTopic(1, "Antrian (1)");
+    SentMessage q = topics.awaitInTopic(1, "Antrian (1)");
     assertTrue(q.text().contains("#" + k.id()), q.text());
 
     // A new claim works.
@@ -351,7 +334,7 @@ class DeskQueueServiceTest {
     // Transfer: the relay now carries the new counselor's messages and no longer the old one's.
     h.api.sendToTopic(STAFF, thread, ADI, "/alihkan Kak Sari");
     h.awaitText(fam, "Percakapan Anda sekarang dilanjutkan oleh Kak Sari");
-    assertEquals(SARI, find(k.id()).claimedBy());
+    assertEquals(SARI, topics.find(k.id()).claimedBy());
     h.api.sendToTopic(STAFF, thread, ADI, "dari adi setelah alih");
     h.api.sendToTopic(STAFF, thread, SARI, "dari sari setelah alih");
     h.awaitText(fam, "dari sari setelah alih");
@@ -407,7 +390,7 @@ class DeskQueueServiceTest {
     for (int i = 0; i < n; i++) h.awaitText(first + i, "sudah bergabung");
     quiet();
     for (int i = 0; i < n; i++) {
-      DeskStore.DeskCase k = find(ks.get(i).id());
+      DeskStore.DeskCase k = topics.find(ks.get(i).id());
       long chat = first + i;
       assertEquals(1, count(chat, "sudah bergabung"), "exactly one 'joined' for family " + chat + ": " + h.texts(chat));
       String winner = k.claimedBy() == SARI ? "Kak Sari" : "Mas Adi";

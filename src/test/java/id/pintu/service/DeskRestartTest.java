@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.pintu.testing.botapi.FailurePlan;
-import id.pintu.testing.botapi.RateLimits;
 import id.pintu.testing.botapi.SentMessage;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +22,8 @@ class DeskRestartTest {
 
   @Test
   void killedInTheMiddleOfARelayedConversationLosesAndDoublesNothingEitherWay() throws Exception {
-    try (ServiceHarness h = new ServiceHarness(RateLimits.telegramLike().withGroupPerMinute(100_000))) {
-      h.set("PINTU_SENDING_PER_GROUP_PER_MINUTE", "100000").withConfigFile(DeskServiceTest.CONFIG);
+    try (ServiceHarness h = ServiceHarness.unthrottledStaffGroup()) {
+      h.withConfigFile(DeskServiceTest.CONFIG);
       int port = ChildService.freePort();
       h.set("PINTU_HTTP_PORT", Integer.toString(port));
 

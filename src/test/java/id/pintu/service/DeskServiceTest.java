@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.pintu.store.CaseStore;
 import id.pintu.store.DeskStore;
-import id.pintu.testing.botapi.RateLimits;
 import id.pintu.testing.botapi.RecordedCall;
 import id.pintu.testing.botapi.SentMessage;
 import java.time.Duration;
@@ -33,12 +32,13 @@ class DeskServiceTest {
 
   ServiceHarness h;
   DeskStore desk;
+  DeskTopics topics;
 
   @BeforeEach
   void start() throws Exception {
-    h = new ServiceHarness(RateLimits.telegramLike().withGroupPerMinute(100_000))
-        .set("PINTU_SENDING_PER_GROUP_PER_MINUTE", "100000").withConfigFile(CONFIG).start();
+    h = ServiceHarness.unthrottledStaffGroup().withConfigFile(CONFIG).start();
     desk = new DeskStore(h.service.database());
+    topics = new DeskTopics(h, STAFF);
   }
 
   @AfterEach
@@ -55,56 +55,15 @@ class DeskServiceTest {
     throw new AssertionError("timed out waiting for " + what);
   }
 
-  /** A family with HTML in its name and story, handed off to the desk; returns its case. */
-  DeskStore.DeskCase handedOff(long chat, String name, String story) throws Exception {
-    h.api.sendText(chat, "/start");
-    h.awaitText(chat, "Boleh kami simpan");
-    h.press(chat, "n:consent:yes");
-    h.awaitText(chat, "Siapa nama");
-    h.api.sendText(chat, name);
-    h.awaitText(chat, "Berapa usia");
-    h.api.sendText(chat, "34");
-    h.awaitText(chat, "Ceritakan apa");
-    h.api.sendText(chat, story);
-    h.awaitText(chat, "Ceritakan apa"); // the listen node's button
-    ServiceHarness.sleep(200);
-    h.press(chat, "g:done:story");
-    h.awaitText(chat, "Konselor akan segera");
-    return topicOf(chat);
-  }
-
-  DeskStore.DeskCase topicOf(long chat) throws Exception {
-    long caseId = new CaseStore(h.service.database()).forChat(chat).get(0).id();
-    until("the topic of case " + caseId, () -> find(caseId).topicThreadId() != null);
-    return find(caseId);
-  }
-
-  DeskStore.DeskCase find(long caseId) {
-    try {
-      return desk.find(caseId).orElseThrow();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  List<SentMessage> inTopic(int thread) {
-    return h.api.messagesTo(STAFF).stream().filter(m -> m.threadId() != null && m.threadId() == thread).toList();
-  }
-
-  SentMessage awaitInTopic(int thread, String fragment) {
-    until("'" + fragment + "' in topic " + thread, () -> inTopic(thread).stream().anyMatch(m -> m.text() != null && m.text().contains(fragment)));
-    return inTopic(thread).stream().filter(m -> m.text() != null && m.text().contains(fragment)).findFirst().orElseThrow();
-  }
-
   @Test
   void handoffClaimRelayNoteReferralCloseAndRating() throws Exception {
     long family = 2001;
-    DeskStore.DeskCase k = handedOff(family, "<b>Rina</b> & co", "<script>alert(1)</script> suami marah");
+    DeskStore.DeskCase k = topics.handedOff(family, "<b>Rina</b> & co", "<script>alert(1)</script> suami marah");
     int thread = k.topicThreadId();
 
     RecordedCall create = h.api.callsOf("createForumTopic").get(0);
     assertTrue(create.paramsJson().contains("#" + k.id() + " · Kasus baru"), create.paramsJson());
-    SentMessage card = awaitInTopic(thread, "Cerita (kata-kata keluarga)");
+    SentMessage card = topics.awaitInTopic(thread, "Cerita (kata-kata keluarga)");
     assertTrue(card.text().contains("&lt;b&gt;Rina&lt;/b&gt; &amp; co"), card.text());
     assertTrue(card.text().contains("&lt;script&gt;alert(1)&lt;/script&gt; suami marah"), card.text());
     assertFalse(card.text().contains("<script>") || card.text().contains("<b>Rina"), "family text never reaches the HTML unescaped");
@@ -114,14 +73,14 @@ class DeskServiceTest {
     // The stranger's press changes nothing.
     h.api.pressButtonAs(STAFF, card.messageId(), STRANGER, "d:claim:" + k.id());
     until("the stranger answered", () -> h.api.callsOf("answerCallbackQuery").stream().anyMatch(c -> c.paramsJson().contains("hanya staf")));
-    assertEquals("waiting", find(k.id()).status());
+    assertEquals("waiting", topics.find(k.id()).status());
 
     // Both counselors press at once: one wins, the other is told who has it.
     h.api.pressButtonAs(STAFF, card.messageId(), SARI, "d:claim:" + k.id());
     h.api.pressButtonAs(STAFF, card.messageId(), ADI, "d:claim:" + k.id());
-    awaitInTopic(thread, "diambil oleh Kak Sari");
+    topics.awaitInTopic(thread, "diambil oleh Kak Sari");
     until("the loser told", () -> h.api.callsOf("answerCallbackQuery").stream().anyMatch(c -> c.paramsJson().contains("sudah diambil oleh Kak Sari")));
-    assertEquals(SARI, find(k.id()).claimedBy());
+    assertEquals(SARI, topics.find(k.id()).claimedBy());
     h.awaitText(family, "Kak Sari, konselor kami, sudah bergabung");
 
     // Relay both ways, in order, with a photo each way.
@@ -140,14 +99,14 @@ class DeskServiceTest {
     assertTrue(a >= 0 && a < b && b < c, toFamily.toString());
     assertTrue(h.api.messagesTo(family).stream().anyMatch(m -> "copyMessage".equals(m.method()) && "lihat ini".equals(m.text())));
     assertFalse(toFamily.stream().anyMatch(t -> t != null && (t.contains("rahasia") || t.contains("konselor lain"))), "notes and others never relayed");
-    awaitInTopic(thread, "foto memar");
-    List<String> topic = inTopic(thread).stream().map(SentMessage::text).toList();
+    topics.awaitInTopic(thread, "foto memar");
+    List<String> topic = topics.inTopic(thread).stream().map(SentMessage::text).toList();
     assertTrue(topic.indexOf("halo kak") < topic.indexOf("foto memar"), topic.toString());
     assertEquals(1, desk.count("case_notes", k.id()));
 
     // Referral, a stranger's command, then close with an outcome.
     h.api.sendToTopic(STAFF, thread, SARI, "/rujuk lbh");
-    awaitInTopic(thread, "Rujukan dicatat: LBH");
+    topics.awaitInTopic(thread, "Rujukan dicatat: LBH");
     h.api.sendToTopic(STAFF, thread, STRANGER, "/tutup selesai");
     ServiceHarness.sleep(300);
     until("the stranger's command processed", () -> {
@@ -157,13 +116,13 @@ class DeskServiceTest {
         return false;
       }
     });
-    assertEquals("claimed", find(k.id()).status(), "the stranger's command changes nothing");
-    assertFalse(inTopic(thread).stream().anyMatch(m -> m.text() != null && m.text().contains("hanya staf")),
+    assertEquals("claimed", topics.find(k.id()).status(), "the stranger's command changes nothing");
+    assertFalse(topics.inTopic(thread).stream().anyMatch(m -> m.text() != null && m.text().contains("hanya staf")),
         "the stranger was told once already, when pressing the button");
     h.api.sendToTopic(STAFF, thread, SARI, "/tutup selesai");
     SentMessage closing = h.awaitText(family, "Percakapan dengan konselor kami sudah selesai");
-    assertEquals("closed", find(k.id()).status());
-    assertEquals("resolved", find(k.id()).outcome());
+    assertEquals("closed", topics.find(k.id()).status());
+    assertEquals("resolved", topics.find(k.id()).outcome());
     assertEquals(1, desk.count("case_referrals", k.id()));
     List<String> actions = desk.events(k.id()).stream().map(DeskStore.Event::action).toList();
     assertTrue(actions.containsAll(List.of("consent", "handoff", "topic_requested", "claim", "note", "referral", "close")), actions.toString());
@@ -187,18 +146,18 @@ class DeskServiceTest {
 
   @Test
   void anUrgentCaseGoesAheadOfOlderNormalCasesInTheQueue() throws Exception {
-    DeskStore.DeskCase normal = handedOff(2101, "Budi", "anak saya tidak mau sekolah");
+    DeskStore.DeskCase normal = topics.handedOff(2101, "Budi", "anak saya tidak mau sekolah");
     h.api.sendText(2102, "/start");
     h.awaitText(2102, "Boleh kami simpan");
     h.api.sendText(2102, "aku ingin mati saja");
     h.awaitText(2102, "Konselor segera datang");
-    DeskStore.DeskCase urgent = topicOf(2102);
+    DeskStore.DeskCase urgent = topics.topicOf(2102);
     assertTrue(h.api.callsOf("createForumTopic").stream().anyMatch(c -> c.paramsJson().contains("#" + urgent.id() + " · Krisis · URGENT")));
-    SentMessage card = awaitInTopic(urgent.topicThreadId(), "Tanda risiko");
+    SentMessage card = topics.awaitInTopic(urgent.topicThreadId(), "Tanda risiko");
     assertTrue(card.text().contains("“ingin mati”"), "the exact phrase: " + card.text());
 
     h.api.sendToTopic(STAFF, 1, SARI, "/antrian");
-    SentMessage q = awaitInTopic(1, "Antrian (2)");
+    SentMessage q = topics.awaitInTopic(1, "Antrian (2)");
     assertTrue(q.text().indexOf("#" + urgent.id()) < q.text().indexOf("#" + normal.id()), q.text());
     assertNotNull(normal.topicThreadId());
   }

@@ -9,7 +9,6 @@ import id.pintu.privacy.Keyring;
 import id.pintu.store.CaseStore;
 import id.pintu.store.DeskStore;
 import id.pintu.testing.TestStore;
-import id.pintu.testing.botapi.RateLimits;
 import id.pintu.testing.botapi.SentMessage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -47,39 +46,21 @@ class EncryptionAtRestTest {
 
   @Test
   void noTableAndNoByteOfTheStoreHoldsWhatTheFamilyOrCounselorWrote() throws Exception {
-    h = new ServiceHarness(RateLimits.telegramLike().withGroupPerMinute(100_000))
-        .set("PINTU_SENDING_PER_GROUP_PER_MINUTE", "100000").withConfigFile(DeskServiceTest.CONFIG).start();
+    h = ServiceHarness.unthrottledStaffGroup().withConfigFile(DeskServiceTest.CONFIG).start();
     long family = 6001;
-    h.api.sendText(family, "/start");
-    h.awaitText(family, "Boleh kami simpan");
-    h.press(family, "n:consent:yes");
-    h.awaitText(family, "Siapa nama");
-    h.api.sendText(family, NAME);
-    h.awaitText(family, "Berapa usia");
-    h.api.sendText(family, "34");
-    h.awaitText(family, "Ceritakan apa");
-    h.api.sendText(family, STORY);
-    ServiceHarness.sleep(300);
-    h.press(family, "g:done:story");
-    h.awaitText(family, "Konselor akan segera");
+    DeskTopics topics = new DeskTopics(h, STAFF);
+    DeskStore.DeskCase handedOff = topics.handedOff(family, NAME, STORY);
 
     // The readers see the words: the handover card was built from the sealed case.
-    long caseId = new CaseStore(h.service.database()).forChat(family).get(0).id();
+    long caseId = handedOff.id();
     DeskStore desk = new DeskStore(h.service.database());
-    DeskServiceTest.until("the topic", () -> {
-      try {
-        return desk.find(caseId).orElseThrow().topicThreadId() != null;
-      } catch (Exception e) {
-        return false;
-      }
-    });
-    int thread = desk.find(caseId).orElseThrow().topicThreadId();
-    SentMessage card = awaitInTopic(thread, STORY);
+    int thread = handedOff.topicThreadId();
+    SentMessage card = topics.awaitInTopic(thread, STORY);
     assertTrue(card.text().contains(NAME), card.text());
     h.api.pressButtonAs(STAFF, card.messageId(), SARI, "d:claim:" + caseId);
     h.awaitText(family, "sudah bergabung");
     h.api.sendText(family, RELAYED);
-    awaitInTopic(thread, RELAYED);
+    topics.awaitInTopic(thread, RELAYED);
     h.api.sendToTopic(STAFF, thread, SARI, REPLY);
     h.awaitText(family, REPLY);
     h.api.sendToTopic(STAFF, thread, SARI, "/catatan " + NOTE);
@@ -205,16 +186,6 @@ class EncryptionAtRestTest {
     assertFalse(h.texts(family).contains("Halo, selamat datang."), "the altered greeting is not sent: " + h.texts(family));
     List<String> outcome = column("SELECT status || ' ' || last_error FROM outbox WHERE id = ?", greeting);
     assertTrue(outcome.get(0).startsWith("failed ") && outcome.get(0).contains("outbox.payload") && outcome.get(0).contains("integrity check"), outcome.get(0));
-  }
-
-  SentMessage awaitInTopic(int thread, String fragment) {
-    DeskServiceTest.until("'" + fragment + "' in topic " + thread, () -> inTopic(thread, fragment) != null);
-    return inTopic(thread, fragment);
-  }
-
-  SentMessage inTopic(int thread, String fragment) {
-    return h.api.messagesTo(STAFF).stream()
-        .filter(m -> m.threadId() != null && m.threadId() == thread && m.text() != null && m.text().contains(fragment)).findFirst().orElse(null);
   }
 
   /** "table.column" of every text column, in every table of the store's schema, holding any of {@code needles}. */

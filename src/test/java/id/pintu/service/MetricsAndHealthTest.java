@@ -9,7 +9,6 @@ import java.net.ServerSocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.store.CaseStore;
 import id.pintu.store.DeskStore;
-import id.pintu.testing.botapi.RateLimits;
 import id.pintu.testing.botapi.SentMessage;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -65,9 +64,9 @@ class MetricsAndHealthTest {
   @Test
   void timeToClaimAndToFirstCounselorReplyAreMeasuredOncePerCase() throws Exception {
     MovableClock clock = new MovableClock();
-    try (ServiceHarness h = new ServiceHarness(RateLimits.telegramLike().withGroupPerMinute(100_000))) {
+    try (ServiceHarness h = ServiceHarness.unthrottledStaffGroup()) {
       AdminHttp.withTokensAndOwnDialogs(h);
-      h.set("PINTU_SENDING_PER_GROUP_PER_MINUTE", "100000").withConfigFile(DeskServiceTest.CONFIG).start(clock);
+      h.withConfigFile(DeskServiceTest.CONFIG).start(clock);
       AdminHttp http = new AdminHttp(h);
       assertEquals(0.0, metric(http, "pintu_time_to_claim_seconds_count{priority=\"normal\"}"), "the series exist before any case");
 

@@ -1,5 +1,6 @@
 package id.pintu.service;
 
+import static id.pintu.service.DeskServiceTest.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -19,7 +20,6 @@ import id.pintu.store.InboxStore;
 import id.pintu.store.PrivacyStore;
 import id.pintu.store.SessionStore;
 import id.pintu.store.TranscriptStore;
-import id.pintu.testing.botapi.RateLimits;
 import id.pintu.testing.botapi.RecordedCall;
 import id.pintu.testing.botapi.SentMessage;
 import java.net.http.HttpResponse;
@@ -30,7 +30,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,13 +54,14 @@ class PrivacyServiceTest {
   ServiceHarness h;
   Database db;
   PrivacyStore privacy;
+  DeskTopics topics;
 
   @BeforeEach
   void start() throws Exception {
-    h = new ServiceHarness(RateLimits.telegramLike().withGroupPerMinute(100_000))
-        .set("PINTU_SENDING_PER_GROUP_PER_MINUTE", "100000").withConfigFile(CONFIG).start();
+    h = ServiceHarness.unthrottledStaffGroup().withConfigFile(CONFIG).start();
     db = h.service.database();
     privacy = new PrivacyStore(db);
+    topics = new DeskTopics(h, STAFF);
   }
 
   @AfterEach
@@ -165,17 +165,17 @@ class PrivacyServiceTest {
   @Test
   void erasureLeavesNoTraceOfTheFamilysWordsAnywhereAndTheCounselorIsTold() throws Exception {
     long chat = 4004;
-    DeskStore.DeskCase k = handedOff(chat, "Kenanga", "Kupukupu Merah memukul pintu kamar");
+    DeskStore.DeskCase k = topics.handedOff(chat, "Kenanga", "Kupukupu Merah memukul pintu kamar");
     int thread = k.topicThreadId();
-    SentMessage card = awaitInTopic(thread, "Cerita (kata-kata keluarga)");
+    SentMessage card = topics.awaitInTopic(thread, "Cerita (kata-kata keluarga)");
     h.api.pressButtonAs(STAFF, card.messageId(), SARI, "d:claim:" + k.id());
-    awaitInTopic(thread, "diambil oleh Kak Sari");
+    topics.awaitInTopic(thread, "diambil oleh Kak Sari");
     h.api.sendToTopic(STAFF, thread, SARI, "/catatan Zamrud: tetangga tahu soal Kenanga");
-    awaitInTopic(thread, "Catatan disimpan");
+    topics.awaitInTopic(thread, "Catatan disimpan");
     h.api.sendToTopic(STAFF, thread, SARI, "Halo Kenanga, saya Sari.");
     until("the counselor's message reached the family", () -> h.api.messagesTo(chat).stream().anyMatch(m -> "Halo Kenanga, saya Sari.".equals(m.text())));
     h.api.sendText(chat, "Terima kasih Kak, Kupukupu sudah pergi");
-    until("the family's reply in the topic", () -> inTopic(thread).stream().anyMatch(m -> m.text() != null && m.text().contains("Kupukupu sudah pergi")));
+    until("the family's reply in the topic", () -> topics.inTopic(thread).stream().anyMatch(m -> m.text() != null && m.text().contains("Kupukupu sudah pergi")));
     allProcessed();
     assertFalse(StoredWords.find(db, "Kupukupu").isEmpty(), "the story is stored before the erasure (the search works)");
 
@@ -184,7 +184,7 @@ class PrivacyServiceTest {
     assertEquals(List.of("g:erase:yes", "g:erase:no"), ServiceHarness.buttonData(ask));
     h.press(chat, "g:erase:yes");
     h.awaitText(chat, "Data Anda sudah dihapus");
-    SentMessage told = awaitInTopic(thread, "Keluarga meminta datanya dihapus");
+    SentMessage told = topics.awaitInTopic(thread, "Keluarga meminta datanya dihapus");
     assertTrue(told.text().contains("#" + k.id()), told.text());
     allProcessed();
 
@@ -207,17 +207,17 @@ class PrivacyServiceTest {
   @Test
   void aLegalHoldKeepsTheDataAndTheFamilyIsToldWhy() throws Exception {
     long chat = 4005;
-    DeskStore.DeskCase k = handedOff(chat, "Kenanga", "Kupukupu Merah memukul pintu kamar");
+    DeskStore.DeskCase k = topics.handedOff(chat, "Kenanga", "Kupukupu Merah memukul pintu kamar");
     int thread = k.topicThreadId();
     h.api.sendToTopic(STAFF, thread, 503, "/tahan kasus perlindungan anak aktif");
-    awaitInTopic(thread, "ditahan");
+    topics.awaitInTopic(thread, "ditahan");
 
     h.api.sendText(chat, "/delete");
     h.awaitText(chat, "Apakah Anda yakin?");
     h.press(chat, "g:erase:yes");
     SentMessage why = h.awaitText(chat, "belum bisa kami hapus");
     assertTrue(why.text().contains("perlindungan") && why.text().contains("konselor"), why.text());
-    awaitInTopic(thread, "tetapi kasus #" + k.id() + " ditahan (kasus perlindungan anak aktif)");
+    topics.awaitInTopic(thread, "tetapi kasus #" + k.id() + " ditahan (kasus perlindungan anak aktif)");
     allProcessed();
     assertFalse(StoredWords.find(db, "Kupukupu").isEmpty(), "nothing erased under a hold");
     CaseStore.Row kept = new CaseStore(db).find(k.id()).orElseThrow();
@@ -228,7 +228,7 @@ class PrivacyServiceTest {
 
     // Once the hold is lifted, the same request erases.
     h.api.sendToTopic(STAFF, thread, 503, "/lepastahan");
-    awaitInTopic(thread, "dilepas");
+    topics.awaitInTopic(thread, "dilepas");
     h.api.sendText(chat, "/hapus");
     until("asked again", () -> h.texts(chat).stream().filter(t -> t.contains("Apakah Anda yakin?")).count() == 2);
     ServiceHarness.sleep(200);
@@ -244,8 +244,8 @@ class PrivacyServiceTest {
   void theRetentionJobDeletesExactlyTheCasesPastTheirDateAndCountsSurvive() throws Exception {
     long oldChat = 4006;
     long newChat = 4007;
-    long oldCase = handedOff(oldChat, "Anggrek", "Kupukupu Tua datang malam").id();
-    long newCase = handedOff(newChat, "Teratai", "Capung Muda datang pagi").id();
+    long oldCase = topics.handedOff(oldChat, "Anggrek", "Kupukupu Tua datang malam").id();
+    long newCase = topics.handedOff(newChat, "Teratai", "Capung Muda datang pagi").id();
     allProcessed();
     Instant now = Instant.parse("2027-06-01T03:00:00Z");
     closeAt(oldCase, now.minus(Duration.ofDays(366)));
@@ -286,12 +286,12 @@ class PrivacyServiceTest {
     h.awaitText(chat, "Boleh kami simpan");
     h.api.sendText(chat, "capek ujian, rasanya ingin mati");
     h.awaitText(chat, "Konselor segera datang");
-    DeskStore.DeskCase k = topicOf(chat);
+    DeskStore.DeskCase k = topics.topicOf(chat);
     int thread = k.topicThreadId();
-    SentMessage card = awaitInTopic(thread, "URGENT");
+    SentMessage card = topics.awaitInTopic(thread, "URGENT");
     assertTrue(ServiceHarness.buttonData(card).contains("d:falsealarm:" + k.id()), "a crisis card offers the false-alarm button");
     h.api.sendToTopic(STAFF, thread, SARI, "/bukandarurat");
-    awaitInTopic(thread, "alarm palsu (suicide_self_harm)");
+    topics.awaitInTopic(thread, "alarm palsu (suicide_self_harm)");
     h.api.pressButtonAs(STAFF, card.messageId(), SARI, "d:falsealarm:" + k.id());
     until("the button says it is marked already", () -> h.api.callsOf("answerCallbackQuery").stream()
         .anyMatch(c -> c.paramsJson().contains("sudah ditandai")));
@@ -328,8 +328,8 @@ class PrivacyServiceTest {
     String story = "Kakak saya Bambang Permadi dipukul di dapur kemarin malam";
     DeskStore.DeskCase k;
     try {
-      k = handedOff(4009, name, story);
-      awaitInTopic(k.topicThreadId(), "Cerita (kata-kata keluarga)");
+      k = topics.handedOff(4009, name, story);
+      topics.awaitInTopic(k.topicThreadId(), "Cerita (kata-kata keluarga)");
       allProcessed();
     } finally {
       root.setLevel(was);
@@ -358,46 +358,6 @@ class PrivacyServiceTest {
   }
 
   // ---- helpers -------------------------------------------------------------------------------------
-
-  DeskStore.DeskCase handedOff(long chat, String name, String story) throws Exception {
-    h.api.sendText(chat, "/start");
-    h.awaitText(chat, "Boleh kami simpan");
-    h.press(chat, "n:consent:yes");
-    h.awaitText(chat, "Siapa nama");
-    h.api.sendText(chat, name);
-    h.awaitText(chat, "Berapa usia");
-    h.api.sendText(chat, "34");
-    h.awaitText(chat, "Ceritakan apa");
-    h.api.sendText(chat, story);
-    h.awaitText(chat, "Ceritakan apa");
-    ServiceHarness.sleep(200);
-    h.press(chat, "g:done:story");
-    h.awaitText(chat, "Konselor akan segera");
-    return topicOf(chat);
-  }
-
-  DeskStore.DeskCase topicOf(long chat) throws Exception {
-    long caseId = new CaseStore(db).forChat(chat).get(0).id();
-    until("the topic of case " + caseId, () -> find(caseId).topicThreadId() != null);
-    return find(caseId);
-  }
-
-  DeskStore.DeskCase find(long caseId) {
-    try {
-      return new DeskStore(db).find(caseId).orElseThrow();
-    } catch (Exception e) {
-      throw new AssertionError(e);
-    }
-  }
-
-  List<SentMessage> inTopic(int thread) {
-    return h.api.messagesTo(STAFF).stream().filter(m -> m.threadId() != null && m.threadId() == thread).toList();
-  }
-
-  SentMessage awaitInTopic(int thread, String fragment) {
-    until("'" + fragment + "' in topic " + thread, () -> inTopic(thread).stream().anyMatch(m -> m.text() != null && m.text().contains(fragment)));
-    return inTopic(thread).stream().filter(m -> m.text() != null && m.text().contains(fragment)).findFirst().orElseThrow();
-  }
 
   List<TranscriptStore.Row> incoming(long chat) throws Exception {
     return new TranscriptStore(db).forChat(chat).stream().filter(r -> r.direction().equals("in")).toList();
@@ -431,12 +391,4 @@ class PrivacyServiceTest {
     }
   }
 
-  static void until(String what, BooleanSupplier cond) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (cond.getAsBoolean()) return;
-      ServiceHarness.sleep(20);
-    }
-    throw new AssertionError("timed out waiting for " + what);
-  }
 }

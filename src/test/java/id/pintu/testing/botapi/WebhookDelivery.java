@@ -1,5 +1,7 @@
 package id.pintu.testing.botapi;
 
+import io.vertx.core.AsyncResult;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
@@ -95,38 +97,49 @@ final class WebhookDelivery {
       next = updates.first();
     }
     inFlight = true;
+    post(url, secret, next).onComplete(result -> {
+      inFlight = false;
+      int status = result.succeeded() ? result.result() : 0;
+      String error = failure(result);
+      boolean delivered = error == null;
+      synchronized (lock) {
+        attempts.add(new WebhookAttempt(next.updateId(), status, error, Instant.now()));
+        if (delivered) {
+          updates.confirm(next.updateId());
+        } else {
+          updates.webhookFailed(BotApiMethods.now(), error);
+        }
+        lock.notifyAll();
+      }
+      if (delivered) {
+        failuresInRow = 0;
+        kick();
+      } else {
+        failuresInRow++;
+        retryLater();
+      }
+    });
+  }
+
+  /** POSTs one update to a webhook as Telegram does; completes with the HTTP status, or fails when there is no answer. */
+  private Future<Integer> post(String url, String secret, UpdateQueue.Pending next) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
         .setAbsoluteURI(url).setIdleTimeout(10_000).putHeader("content-type", "application/json");
     if (secret != null) {
       options.putHeader("X-Telegram-Bot-Api-Secret-Token", secret);
     }
-    client.request(options)
+    return client.request(options)
         .compose(request -> request.send(next.json()))
-        .compose(response -> response.body().map(body -> response.statusCode()))
-        .onComplete(result -> {
-          inFlight = false;
-          int status = result.succeeded() ? result.result() : 0;
-          boolean delivered = status >= 200 && status < 300;
-          String error = delivered ? null : result.succeeded()
-              ? "Wrong response from the webhook: " + status
-              : "Connection failed: " + result.cause().getMessage();
-          synchronized (lock) {
-            attempts.add(new WebhookAttempt(next.updateId(), status, error, Instant.now()));
-            if (delivered) {
-              updates.confirm(next.updateId());
-            } else {
-              updates.webhookFailed(BotApiMethods.now(), error);
-            }
-            lock.notifyAll();
-          }
-          if (delivered) {
-            failuresInRow = 0;
-            kick();
-          } else {
-            failuresInRow++;
-            retryLater();
-          }
-        });
+        .compose(response -> response.body().map(body -> response.statusCode()));
+  }
+
+  /** Why a delivery failed, in Telegram's words for getWebhookInfo; null when the webhook took it (2xx). */
+  private static String failure(AsyncResult<Integer> result) {
+    if (!result.succeeded()) {
+      return "Connection failed: " + result.cause().getMessage();
+    }
+    int status = result.result();
+    return status >= 200 && status < 300 ? null : "Wrong response from the webhook: " + status;
   }
 
   private void retryLater() {
@@ -187,45 +200,35 @@ final class WebhookDelivery {
     String url = choice.get(random.nextInt(choice.size()));
     balancedInFlight++;
     chatsInFlight.add(chat);
-    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
-        .setAbsoluteURI(url).setIdleTimeout(10_000).putHeader("content-type", "application/json");
-    if (secret != null) {
-      options.putHeader("X-Telegram-Bot-Api-Secret-Token", secret);
-    }
-    client.request(options)
-        .compose(request -> request.send(next.json()))
-        .compose(response -> response.body().map(body -> response.statusCode()))
-        .onComplete(result -> {
-          balancedInFlight--;
-          chatsInFlight.remove(chat);
-          int status = result.succeeded() ? result.result() : 0;
-          boolean delivered = status >= 200 && status < 300;
-          String error = delivered ? null : result.succeeded()
-              ? "Wrong response from the webhook: " + status
-              : "Connection failed: " + result.cause().getMessage();
-          synchronized (lock) {
-            attempts.add(new WebhookAttempt(next.updateId(), status, error, Instant.now()));
-            if (delivered) {
-              updates.confirm(next.updateId());
-              deliveredTo.merge(url, 1, Integer::sum);
-            } else {
-              updates.webhookFailed(BotApiMethods.now(), error);
-            }
-            lock.notifyAll();
-          }
-          if (delivered) {
-            notBeforeNanos.remove(next.updateId());
-            chatOfUpdate.remove(next.updateId());
-            failedAt.remove(next.updateId());
-            failuresOf.remove(next.updateId());
-          } else {
-            int n = failuresOf.merge(next.updateId(), 1, Integer::sum);
-            failedAt.put(next.updateId(), url);
-            long base = Math.max(1, retryDelay.toMillis());
-            notBeforeNanos.put(next.updateId(), System.nanoTime() + Math.min(base << Math.min(n - 1, 5), 2_000) * 1_000_000);
-          }
-          kickBalanced();
-        });
+    post(url, secret, next).onComplete(result -> {
+      balancedInFlight--;
+      chatsInFlight.remove(chat);
+      int status = result.succeeded() ? result.result() : 0;
+      String error = failure(result);
+      boolean delivered = error == null;
+      synchronized (lock) {
+        attempts.add(new WebhookAttempt(next.updateId(), status, error, Instant.now()));
+        if (delivered) {
+          updates.confirm(next.updateId());
+          deliveredTo.merge(url, 1, Integer::sum);
+        } else {
+          updates.webhookFailed(BotApiMethods.now(), error);
+        }
+        lock.notifyAll();
+      }
+      if (delivered) {
+        notBeforeNanos.remove(next.updateId());
+        chatOfUpdate.remove(next.updateId());
+        failedAt.remove(next.updateId());
+        failuresOf.remove(next.updateId());
+      } else {
+        int n = failuresOf.merge(next.updateId(), 1, Integer::sum);
+        failedAt.put(next.updateId(), url);
+        long base = Math.max(1, retryDelay.toMillis());
+        notBeforeNanos.put(next.updateId(), System.nanoTime() + Math.min(base << Math.min(n - 1, 5), 2_000) * 1_000_000);
+      }
+      kickBalanced();
+    });
   }
 
   private void wakeAfter(long millis) {

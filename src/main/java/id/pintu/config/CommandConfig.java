@@ -1,0 +1,31 @@
+package id.pintu.config;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The configuration a command line tool runs with, found the same way for every command. */
+public final class CommandConfig {
+  private CommandConfig() {}
+
+  /**
+   * {@code --config FILE}, else {@code PINTU_CONFIG}, else {@code config/pintu.yaml}, with the
+   * environment's overrides; null after telling {@code err} why the file cannot be read.
+   */
+  public static PintuConfig load(List<String> args, PrintStream err) {
+    String file = System.getenv().getOrDefault("PINTU_CONFIG", "config/pintu.yaml");
+    for (int i = 0; i < args.size() - 1; i++) if (args.get(i).equals("--config")) file = args.get(i + 1);
+    try {
+      return ConfigLoader.load(Path.of(file), System.getenv());
+    } catch (Exception e) {
+      err.println("The configuration file " + file + " cannot be read (" + firstLine(e.getMessage()) + "): fix it or set PINTU_CONFIG to another file.");
+      return null;
+    }
+  }
+
+  static String firstLine(String m) {
+    if (m == null) return "unknown error";
+    int nl = m.indexOf('\n');
+    return nl > 0 ? m.substring(0, nl) : m;
+  }
+}

@@ -81,6 +81,11 @@ public final class InboxDispatcher implements AutoCloseable {
     }
   }
 
+  /** True while updates taken in on this node wait in or run on their lanes. */
+  public boolean busy() {
+    return !queued.isEmpty();
+  }
+
   public long processed() {
     return processed.get();
   }

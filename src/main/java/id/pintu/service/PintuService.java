@@ -132,6 +132,7 @@ public final class PintuService implements AutoCloseable {
     leader.onChange(leading -> sender.wake());
     lanes = new ChatLanes(Math.max(2, Runtime.getRuntime().availableProcessors() * 2));
     dispatcher = new InboxDispatcher(inbox, processor, lanes, clock);
+    db.lingerWhile(dispatcher::busy); // an acknowledgement's write-out waits a moment for the replies on their way
     Inbound inbound = new Inbound(inbox, dispatcher, json, clock);
     if (cfg.desk().enabled()) startDesk(json, screen); // before recovery and sending start
 

@@ -25,11 +25,17 @@ public final class Database implements AutoCloseable {
   private final HikariDataSource ds;
   private final boolean postgres;
   private final FieldCipher cipher;
+  /** H2 only: PostgreSQL commits are durable when they return (per synchronous_commit). */
+  private final GroupCommit group;
+
+  /** How long a write-out waits for lanes still processing updates just taken in. */
+  private static final long LINGER_NANOS = 3_000_000L;
 
   private Database(HikariDataSource ds, boolean postgres, FieldCipher cipher) {
     this.ds = ds;
     this.postgres = postgres;
     this.cipher = cipher;
+    this.group = postgres ? null : new GroupCommit(this::checkpoint, LINGER_NANOS);
   }
 
   /**
@@ -143,7 +149,8 @@ public final class Database implements AutoCloseable {
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
-        c.commit();
+        if (group == null) c.commit();
+        else group.commit(c::commit);
         return result;
       } catch (SQLException | RuntimeException e) {
         try {
@@ -159,13 +166,46 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * Makes everything committed so far survive a killed process. H2 writes commits to its
-   * file in the background (within WRITE_DELAY, 500 ms); this writes them out now, once
-   * for all the transactions committed since, which is far cheaper than a write per commit.
-   * PostgreSQL commits are already durable (per synchronous_commit): nothing to do.
+   * A mark for every transaction committed so far through {@link #inTransaction}, to wait for
+   * with {@link #awaitDurable}. Take it after the commits (or the read of what they wrote)
+   * that must survive.
    */
+  public long commitMark() {
+    return group == null ? 0 : group.mark();
+  }
+
+  /**
+   * Returns once every transaction up to {@code mark} survives a killed process. H2 writes
+   * commits to its file in the background (within WRITE_DELAY, 500 ms); this waits for a
+   * write-out shared by every caller waiting at the time ({@link GroupCommit}). PostgreSQL
+   * commits are already durable (per synchronous_commit): nothing to wait for.
+   */
+  public void awaitDurable(long mark) throws SQLException {
+    if (group != null) group.await(mark);
+  }
+
+  /** Makes everything committed so far through {@link #inTransaction} survive a killed process. */
   public void flush() throws SQLException {
-    if (postgres) return;
+    awaitDurable(commitMark());
+  }
+
+  /** While {@code busy}, a write-out waits a few milliseconds so that commits on their way share it. */
+  public void lingerWhile(java.util.function.BooleanSupplier busy) {
+    if (group != null) group.lingerWhile(busy);
+  }
+
+  /** Write-outs so far and the seconds they took (H2); zeros on PostgreSQL. */
+  public long writeOuts() {
+    return group == null ? 0 : group.writeOuts();
+  }
+
+  public double writeOutSeconds() {
+    return group == null ? 0 : group.writeOutSeconds();
+  }
+
+  private void checkpoint() throws SQLException {
+    // CHECKPOINT writes the store's changed pages out (MVStore commit); it does not fsync:
+    // it survives a killed process, not a power cut.
     try (Connection c = ds.getConnection(); var st = c.createStatement()) {
       st.execute("CHECKPOINT");
     }
@@ -184,6 +224,7 @@ public final class Database implements AutoCloseable {
 
   @Override
   public void close() {
+    if (group != null) group.close();
     ds.close();
   }
 }

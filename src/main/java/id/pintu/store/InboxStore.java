@@ -26,7 +26,8 @@ public final class InboxStore {
   }
 
   /**
-   * Stores a batch in one transaction; updates already stored are left as they are.
+   * Stores a batch in one transaction; updates already stored are left as they are. The
+   * commit is not yet written out: call {@link #awaitWritten()} before acknowledging.
    *
    * @return the rows that were new (a redelivery returns none)
    */
@@ -47,9 +48,15 @@ public final class InboxStore {
       }
       return added;
     });
-    // The caller acknowledges the batch to Telegram next: it must be on disk first.
-    db.flush();
     return stored;
+  }
+
+  /**
+   * Returns once everything stored so far survives a killed process: the batch may then be
+   * acknowledged to Telegram. Processing may start before (its replies wait for the same).
+   */
+  public void awaitWritten() throws SQLException {
+    db.flush();
   }
 
   /** Pending updates of one chat, oldest first. */

@@ -30,6 +30,9 @@ public final class OutboxStore {
   }
 
   public long add(Connection c, long chatId, Long caseId, String method, String payload, boolean optional, Instant now) throws SQLException {
+    // The sender waits for the commits it can see to be written out (Database#commitMark);
+    // only commits through Database#inTransaction are counted.
+    if (c.getAutoCommit()) throw new IllegalStateException("outbox rows are added inside Database.inTransaction");
     try (PreparedStatement p = c.prepareStatement(
         "INSERT INTO outbox (chat_id, case_id, method, payload, optional, status, attempts, next_attempt_at, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?)",
         Statement.RETURN_GENERATED_KEYS)) {
@@ -88,16 +91,26 @@ public final class OutboxStore {
     }
   }
 
-  public void markSent(long id, Long telegramMessageId, Instant at) throws SQLException {
-    try (Connection c = db.connection();
-         PreparedStatement p = c.prepareStatement(
-             "UPDATE outbox SET status = ?, sent_at = ?, telegram_message_id = ?, attempts = attempts + 1 WHERE id = ?")) {
-      p.setString(1, SENT);
-      p.setTimestamp(2, Sql.ts(at));
-      Sql.setLongOrNull(p, 3, telegramMessageId);
-      p.setLong(4, id);
-      p.executeUpdate();
-    }
+  /** A row Telegram accepted, with the id of the message it made (null when none). */
+  public record Accepted(long id, Long telegramMessageId) {}
+
+  /** Marks rows sent in one transaction: the sender records a whole round of deliveries at once. */
+  public void markSentAll(List<Accepted> rows, Instant at) throws SQLException {
+    if (rows.isEmpty()) return;
+    db.inTransaction(c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "UPDATE outbox SET status = ?, sent_at = ?, telegram_message_id = ?, attempts = attempts + 1 WHERE id = ?")) {
+        for (Accepted r : rows) {
+          p.setString(1, SENT);
+          p.setTimestamp(2, Sql.ts(at));
+          Sql.setLongOrNull(p, 3, r.telegramMessageId());
+          p.setLong(4, r.id());
+          p.addBatch();
+        }
+        p.executeBatch();
+      }
+      return null;
+    });
   }
 
   public void retryAt(long id, Instant next, String error) throws SQLException {

@@ -46,6 +46,8 @@ public final class Sender implements AutoCloseable {
   private final SendPace pace;
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
   private final java.util.Queue<Outcome> outcomes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  /** Outcomes taken from {@link #outcomes} and not yet recorded; the scheduling thread's own. */
+  private final List<Outcome> unrecorded = new java.util.ArrayList<>();
   private final ExecutorService workers;
   private final Thread scheduler;
   private final Object signal = new Object();
@@ -227,28 +229,45 @@ public final class Sender implements AutoCloseable {
   /**
    * Records what the workers learned, on the scheduling thread, before it reads the outbox
    * again: a read that could miss a "sent" mark would send the same message twice. The
-   * chat stays in flight until its outcome is recorded.
+   * chat stays in flight until its outcome is recorded. Accepted rows are marked sent
+   * together, in one transaction per round.
    */
   private void recordOutcomes() throws SQLException {
     Outcome o;
-    while ((o = outcomes.peek()) != null) {
-      record(o.row(), o.delivery());
-      outcomes.poll();
-      inFlight.remove(o.row().chatId());
+    while ((o = outcomes.poll()) != null) unrecorded.add(o);
+    if (unrecorded.isEmpty()) return;
+    List<Outcome> accepted = new java.util.ArrayList<>();
+    for (java.util.Iterator<Outcome> it = unrecorded.iterator(); it.hasNext(); ) {
+      Outcome next = it.next();
+      if (next.delivery() instanceof Delivery.Accepted a) {
+        accepted.add(next);
+        continue;
+      }
+      record(next.row(), next.delivery());
+      it.remove();
+      inFlight.remove(next.row().chatId());
     }
+    if (accepted.isEmpty()) return;
+    List<OutboxStore.Accepted> marks = new java.util.ArrayList<>(accepted.size());
+    for (Outcome a : accepted) {
+      Long messageId = ((Delivery.Accepted) a.delivery()).messageId();
+      try {
+        hooks.accepted(a.row(), messageId);
+      } catch (Exception e) {
+        LOG.error("outbox row {} accepted but its follow-up failed: {}", a.row().id(), e.toString());
+      }
+      marks.add(new OutboxStore.Accepted(a.row().id(), messageId));
+    }
+    // If the store fails here, the outcomes stay unrecorded (their chats in flight) and are recorded later.
+    outbox.markSentAll(marks, clock.instant());
+    sent.addAndGet(marks.size());
+    unrecorded.removeIf(u -> u.delivery() instanceof Delivery.Accepted);
+    for (Outcome a : accepted) inFlight.remove(a.row().chatId());
   }
 
   private void record(OutboxStore.Row row, Delivery d) throws SQLException {
     Instant now = clock.instant();
-    if (d instanceof Delivery.Accepted a) {
-      try {
-        hooks.accepted(row, a.messageId());
-      } catch (Exception e) {
-        LOG.error("outbox row {} accepted but its follow-up failed: {}", row.id(), e.toString());
-      }
-      markSentSurely(row, a.messageId());
-      sent.incrementAndGet();
-    } else if (d instanceof Delivery.RetryAfter r) {
+    if (d instanceof Delivery.RetryAfter r) {
       tooManyRequests.incrementAndGet();
       Instant until = now.plusSeconds(r.seconds()).plusMillis(50);
       pace.pause(row.chatId(), until);
@@ -278,11 +297,6 @@ public final class Sender implements AutoCloseable {
         LOG.error("outbox row {} refused by Telegram: {}", row.id(), p.code());
       }
     }
-  }
-
-  /** Telegram accepted it. If the store fails here, the outcome stays queued and is recorded later. */
-  private void markSentSurely(OutboxStore.Row row, Long messageId) throws SQLException {
-    outbox.markSent(row.id(), messageId, clock.instant());
   }
 
   private void pauseBriefly() {

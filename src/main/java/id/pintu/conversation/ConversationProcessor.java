@@ -116,11 +116,18 @@ public final class ConversationProcessor {
    * retries: nothing was committed); any other exception is a bug or a poisoned update.
    */
   public Outcome process(InboxStore.Row row) throws SQLException {
-    Update u;
-    try {
-      u = json.readValue(row.payload(), Update.class);
-    } catch (Exception e) {
-      return reject(row, "unreadable update");
+    return process(row, null);
+  }
+
+  /** As {@link #process(InboxStore.Row)}, with the update as the transport already read it (or null). */
+  public Outcome process(InboxStore.Row row, Update read) throws SQLException {
+    Update u = read;
+    if (u == null) {
+      try {
+        u = json.readValue(row.payload(), Update.class);
+      } catch (Exception e) {
+        return reject(row, "unreadable update");
+      }
     }
     Incoming in = UpdateReader.read(u);
     if (in == null) return reject(row, "update type not handled");

@@ -37,12 +37,21 @@ public final class InboxDispatcher implements AutoCloseable {
 
   /** Rows just stored, in the order they arrived; returns how many were not queued here yet. */
   public int dispatch(List<InboxStore.Row> rows) {
+    return dispatch(rows, java.util.Map.of());
+  }
+
+  /**
+   * Rows just stored, with the updates as the transport read them ({@code read}, by
+   * update_id), so that they need not be read again from the stored JSON.
+   */
+  public int dispatch(List<InboxStore.Row> rows, java.util.Map<Long, org.telegram.telegrambots.meta.api.objects.Update> read) {
     int n = 0;
     for (InboxStore.Row r : rows) {
       if (InboxStore.PENDING.equals(r.status()) && queued.add(r.updateId())) {
+        var update = read.get(r.updateId());
         lanes.submit(r.chatId(), () -> {
           try {
-            runOne(r);
+            runOne(r, update);
           } finally {
             queued.remove(r.updateId());
           }
@@ -99,12 +108,16 @@ public final class InboxDispatcher implements AutoCloseable {
   }
 
   private void runOne(InboxStore.Row row) {
+    runOne(row, null);
+  }
+
+  private void runOne(InboxStore.Row row, org.telegram.telegrambots.meta.api.objects.Update read) {
     long backoff = 100;
     int failures = 0;
     while (running.get()) {
       try {
         // Already done: another node, or this one via an earlier update's turn, processed it.
-        if (processor.process(row) == ConversationProcessor.Outcome.ALREADY_DONE) return;
+        if (processor.process(row, read) == ConversationProcessor.Outcome.ALREADY_DONE) return;
         processed.incrementAndGet();
         java.util.function.LongConsumer l = afterProcessed;
         if (l != null) l.accept(row.updateId());

@@ -59,6 +59,11 @@ final class PintuMetrics implements StepObserver, DeskMoments {
         .description("429 Too Many Requests answers from Telegram").register(registry);
     FunctionCounter.builder("pintu.send.retries", sender, Sender::retries).description("sends retried").register(registry);
     FunctionCounter.builder("pintu.send.failed", sender, Sender::failed).description("sends given up").register(registry);
+    // H2 only (zero on PostgreSQL): how often the group commit wrote the store out, and for how long.
+    FunctionCounter.builder("pintu.store.writeouts", db, Database::writeOuts)
+        .description("group write-outs of the embedded store (one serves every waiting acknowledgement and send)").register(registry);
+    FunctionCounter.builder("pintu.store.writeout.seconds", db, Database::writeOutSeconds)
+        .description("time spent writing the embedded store out").register(registry);
     crisisFlags = Counter.builder("pintu.crisis.flags").description("conversations flagged as crisis").register(registry);
     Gauge.builder("pintu.queue.length", waiting, AtomicLong::get).description("cases waiting for a counselor").register(registry);
     Gauge.builder("pintu.inbox.backlog", inboxBacklog, AtomicLong::get).description("updates waiting to be processed").register(registry);

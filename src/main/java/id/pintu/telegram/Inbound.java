@@ -43,12 +43,14 @@ public final class Inbound {
   public int accept(List<Update> updates) throws SQLException {
     Instant now = clock.instant();
     List<InboxStore.Row> rows = new ArrayList<>(updates.size());
+    java.util.Map<Long, Update> read = new java.util.HashMap<>();
     for (Update u : updates) {
       if (u == null || u.getUpdateId() == null) continue;
       rows.add(row(u, now));
+      if (!(u instanceof UnreadableUpdate)) read.put((long) u.getUpdateId(), u);
     }
     List<InboxStore.Row> added = inbox.addAll(rows);
-    dispatcher.dispatch(added);
+    dispatcher.dispatch(added, read); // read once: the lanes need not parse the stored JSON again
     inbox.awaitWritten();
     return added.size();
   }

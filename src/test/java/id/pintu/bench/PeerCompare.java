@@ -38,7 +38,7 @@ import java.util.function.LongFunction;
  *
  * <p>Arguments {@code key=value}: {@code bots} (default {@code pintu,grammy-file,grammy-memory}),
  * {@code rate}, {@code rateSeconds}, {@code warmupSeconds}, {@code thinkMinMs}, {@code thinkMaxMs},
- * {@code saturationSeconds}, {@code concurrency}, {@code openFamilies}, {@code pintuJvm},
+ * {@code saturationSeconds}, {@code concurrency}, {@code openFamilies}, {@code pintuJvm}, {@code pintuStoreSettings} (appended to the H2 URL, e.g. {@code ;CACHE_SIZE=32768}),
  * {@code record} (write the replies Pintu gives into the check file instead of checking).
  */
 public final class PeerCompare {
@@ -192,7 +192,7 @@ public final class PeerCompare {
       env.put("PINTU_TELEGRAM_POLL_TIMEOUT_SECONDS", Integer.toString(pollTimeout));
       env.put("PINTU_HTTP_HOST", "127.0.0.1");
       env.put("PINTU_HTTP_PORT", "0");
-      env.put("PINTU_STORE_URL", "jdbc:h2:file:" + data.resolve("pintu").toAbsolutePath());
+      env.put("PINTU_STORE_URL", "jdbc:h2:file:" + data.resolve("pintu").toAbsolutePath() + opt("pintuStoreSettings", ""));
       env.put("PINTU_DIALOGS_DIR", root.resolve("dialogs").toString());
       // The peer sends unthrottled and has no flood guard: neither may Pintu here.
       env.put("PINTU_SENDING_GLOBAL_PER_SECOND", "100000");

@@ -58,6 +58,14 @@ class MetricsAndHealthTest {
         assertTrue(body.contains(series), series + " missing in:\n" + body);
       }
       assertTrue(!body.contains("Rina") && !body.contains("ingin mati"), "no personal data in metrics");
+      if (!h.service.database().postgres()) {
+        // Every acknowledged update and every reply waited for a write-out of the H2 file:
+        // fewer write-outs than updates (they are shared), but some, and time spent on them.
+        double writeOuts = metric(http, "pintu_store_writeouts_total");
+        double updates = metric(http, "pintu_updates_in_total");
+        assertTrue(writeOuts >= 1 && writeOuts <= 3 * updates, writeOuts + " write-outs for " + updates + " updates");
+        assertTrue(metric(http, "pintu_store_writeout_seconds_total") > 0, "time spent writing out is measured");
+      }
     }
   }
 

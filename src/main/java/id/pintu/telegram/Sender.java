@@ -239,7 +239,7 @@ public final class Sender implements AutoCloseable {
     List<Outcome> accepted = new java.util.ArrayList<>();
     for (java.util.Iterator<Outcome> it = unrecorded.iterator(); it.hasNext(); ) {
       Outcome next = it.next();
-      if (next.delivery() instanceof Delivery.Accepted a) {
+      if (next.delivery() instanceof Delivery.Accepted) {
         accepted.add(next);
         continue;
       }

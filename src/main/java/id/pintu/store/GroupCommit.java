@@ -112,6 +112,7 @@ public final class GroupCommit implements AutoCloseable {
   }
 
   private void loop() {
+    long backoff = 100;
     while (running) {
       synchronized (lock) {
         while (running && wanted <= durable) {
@@ -134,14 +135,16 @@ public final class GroupCommit implements AutoCloseable {
           durable = Math.max(durable, mark);
           lock.notifyAll();
         }
+        backoff = 100;
       } catch (SQLException | RuntimeException e) {
-        LOG.warn("store write-out failed: {}", e.toString());
+        LOG.warn("store write-out failed (next try in {} ms): {}", backoff, e.toString());
         synchronized (lock) {
           failures++;
           failure = e instanceof SQLException s ? s : new SQLException(e);
           lock.notifyAll();
         }
-        pause(100);
+        pause(backoff); // a full or broken disk: try again, less and less often, up to every 5 s
+        backoff = Math.min(backoff * 2, 5_000);
       }
     }
   }

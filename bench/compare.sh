@@ -5,7 +5,8 @@
 #   bench/compare.sh                       pintu, grammy-file, grammy-memory (about 7-8 min, build included)
 #   bench/compare.sh bots=pintu,grammy-file rate=50 saturationSeconds=30
 # Options (key=value): bots, rate, rateSeconds, warmupSeconds, thinkMinMs, thinkMaxMs,
-# saturationSeconds, concurrency, openFamilies, openSeconds, pintuJvm, node.
+# saturationSeconds, concurrency, openFamilies, openSeconds, pintuJvm, pintuStoreSettings
+# (appended to Pintu's H2 URL, e.g. ";CACHE_SIZE=32768"), node.
 # Output: the console and target/compare/result.txt; each bot's log in target/compare/<bot>.log.
 # See docs/PERFORMANCE.md ("Pintu against a peer").
 set -euo pipefail

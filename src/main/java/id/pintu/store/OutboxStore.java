@@ -59,20 +59,41 @@ public final class OutboxStore {
    * sees): the rows carry a null payload; read it with {@link #payload(long)} when sending.
    */
   public List<Row> pendingOldestFirst(int limit) throws SQLException {
+    List<Row> out = new ArrayList<>();
+    scanPending(limit, out::add);
+    return out;
+  }
+
+  /** Takes rows of a scan one by one; false stops the scan. */
+  @FunctionalInterface
+  public interface RowVisitor {
+    boolean visit(Row row) throws SQLException;
+  }
+
+  /**
+   * Visits pending rows oldest first, as {@link #pendingOldestFirst} reads them, until the
+   * visitor says stop. One statement, so one consistent view: a chat's oldest pending row is
+   * the first of its rows met (a scan in several statements could meet a later row of a
+   * transaction that committed between them first). Rows are fetched as visited.
+   */
+  public void scanPending(int limit, RowVisitor visitor) throws SQLException {
     try (Connection c = db.connection();
          PreparedStatement p = c.prepareStatement(
              "SELECT id, chat_id, case_id, method, optional, attempts, next_attempt_at FROM outbox WHERE status = ? ORDER BY id LIMIT ?")) {
       p.setString(1, PENDING);
       p.setInt(2, limit);
-      List<Row> out = new ArrayList<>();
+      p.setFetchSize(64);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
-          out.add(new Row(rs.getLong("id"), rs.getLong("chat_id"), Sql.longOrNull(rs, "case_id"), rs.getString("method"),
-              null, rs.getBoolean("optional"), rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at")));
+          if (!visitor.visit(row(rs))) return;
         }
       }
-      return out;
     }
+  }
+
+  private static Row row(ResultSet rs) throws SQLException {
+    return new Row(rs.getLong("id"), rs.getLong("chat_id"), Sql.longOrNull(rs, "case_id"), rs.getString("method"),
+        null, rs.getBoolean("optional"), rs.getInt("attempts"), Sql.instant(rs, "next_attempt_at"));
   }
 
   /** Writes out everything committed so far (see {@link Database#flush()}). */
@@ -94,10 +115,15 @@ public final class OutboxStore {
   /** A row Telegram accepted, with the id of the message it made (null when none). */
   public record Accepted(long id, Long telegramMessageId) {}
 
-  /** Marks rows sent in one transaction: the sender records a whole round of deliveries at once. */
+  /**
+   * Marks rows sent in one transaction: the sender records a whole round of deliveries at
+   * once. Not waited for: a crash before it reaches the disk sends these messages again, in
+   * their order (the at-least-once of a crash instant), and the next message does not wait
+   * for a write-out of this mark.
+   */
   public void markSentAll(List<Accepted> rows, Instant at) throws SQLException {
     if (rows.isEmpty()) return;
-    db.inTransaction(c -> {
+    db.inTransactionWrittenLater(c -> {
       try (PreparedStatement p = c.prepareStatement(
           "UPDATE outbox SET status = ?, sent_at = ?, telegram_message_id = ?, attempts = attempts + 1 WHERE id = ?")) {
         for (Accepted r : rows) {

@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,13 +28,21 @@ import org.slf4j.LoggerFactory;
 public final class Sender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
   private static final int SCAN = 2_000;
+  private static final int IN_FLIGHT_PER_WORKER = 8;
   private static final int OPTIONAL_TRIES = 3;
   /**
-   * Shortest pause between two scans of the outbox. Every committed update wakes the
-   * sender; under load, scanning on each wake re-read the same oldest rows hundreds of
-   * times a second. One scan hands out every chat's head, so a few ms cost no throughput.
+   * Shortest pause between two scans of the outbox while there is a backlog. Every committed
+   * update wakes the sender; under load, scanning on each wake re-read the same oldest rows
+   * hundreds of times a second. One scan hands out every chat's head, so a few ms cost no
+   * throughput. With no backlog a reply leaves at once.
    */
   private static final long MIN_TICK_GAP_NANOS = 5_000_000L;
+  /** A scan that read more rows than this means a backlog: the next one keeps the pause. At a calm pace it does not. */
+  private static final int BUSY_SCAN_ROWS = 64;
+  private static final long BACKLOG_TICK_GAP_NANOS = 20_000_000L;
+  /** Deliveries finished and not yet recorded. */
+  private final java.util.concurrent.atomic.AtomicInteger returned = new java.util.concurrent.atomic.AtomicInteger();
+  private volatile int lastScanRows;
 
   private final OutboxStore outbox;
   private final SessionStore sessions;
@@ -127,15 +134,7 @@ public final class Sender implements AutoCloseable {
   private void loop() {
     long lastTick = 0;
     while (running) {
-      long gap = MIN_TICK_GAP_NANOS - (System.nanoTime() - lastTick);
-      if (gap > 0) {
-        try {
-          TimeUnit.NANOSECONDS.sleep(gap);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
+      if (lastScanRows > BUSY_SCAN_ROWS && !awaitRoomAfter(lastTick)) return;
       lastTick = System.nanoTime();
       try {
         recordOutcomes();
@@ -160,37 +159,67 @@ public final class Sender implements AutoCloseable {
     }
   }
 
+  /**
+   * With a backlog, the next scan waits until a quarter of the in-flight slots came back (at
+   * least {@link #MIN_TICK_GAP_NANOS}, at most {@link #BACKLOG_TICK_GAP_NANOS}): a scan for one
+   * free slot re-reads the rows of every chat still in flight. False when interrupted.
+   */
+  private boolean awaitRoomAfter(long lastTick) {
+    int enough = Math.max(1, cfg.workers() * IN_FLIGHT_PER_WORKER / 4);
+    while (running) {
+      long since = System.nanoTime() - lastTick;
+      if (since >= BACKLOG_TICK_GAP_NANOS || (since >= MIN_TICK_GAP_NANOS && returned.get() >= enough)) return true;
+      try {
+        TimeUnit.MILLISECONDS.sleep(1);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Hands each chat's oldest pending call to a worker when its chat and Telegram allow it. */
   void tick() throws SQLException {
     if (!running || !active.getAsBoolean()) return;
     // Enough handed out to keep every worker busy: scanning again would only find the same
     // rows. Each finished delivery wakes the loop, so the next scan comes as soon as it helps.
-    if (inFlight.size() >= cfg.workers() * 2) return;
-    List<OutboxStore.Row> rows = outbox.pendingOldestFirst(SCAN);
-    if (rows.isEmpty()) return;
-    Map<Long, OutboxStore.Row> heads = new LinkedHashMap<>();
-    for (OutboxStore.Row r : rows) heads.putIfAbsent(r.chatId(), r);
+    int slots = cfg.workers() * IN_FLIGHT_PER_WORKER - inFlight.size();
+    if (slots <= 0) return;
+    // Read oldest first only until the free slots are filled: under load most of a full
+    // read would be rows of chats already in flight.
+    Set<Long> met = new java.util.HashSet<>();
     Instant now = clock.instant();
-    boolean flushed = false;
-    for (OutboxStore.Row head : heads.values()) {
-      if (!pace.globalAvailable()) {
-        wakeAfter(Duration.ofMillis(20));
-        return;
-      }
-      if (inFlight.contains(head.chatId()) || now.isBefore(head.nextAttemptAt())) continue;
-      if (!pace.tryTake(head.chatId(), !head.optional(), now)) continue;
-      if (!flushed) {
-        // The state that caused these replies must be on disk before they leave: once per scan.
-        outbox.flush();
-        flushed = true;
-      }
-      inFlight.add(head.chatId());
-      try {
-        workers.execute(() -> deliver(head));
-      } catch (java.util.concurrent.RejectedExecutionException stopping) {
-        inFlight.remove(head.chatId());
-        return;
-      }
+    int[] read = {0};
+    int[] free = {slots};
+    boolean[] flushed = {false};
+    try {
+      outbox.scanPending(SCAN, row -> {
+        read[0]++;
+        if (!met.add(row.chatId())) return true; // not its chat's oldest pending call
+        if (!pace.globalAvailable()) {
+          wakeAfter(Duration.ofMillis(20));
+          return false;
+        }
+        if (inFlight.contains(row.chatId()) || now.isBefore(row.nextAttemptAt())) return true;
+        if (!pace.tryTake(row.chatId(), !row.optional(), now)) return true;
+        if (!flushed[0]) {
+          // The state that caused these replies must be on disk before they leave: once per scan.
+          outbox.flush();
+          flushed[0] = true;
+        }
+        inFlight.add(row.chatId());
+        try {
+          workers.execute(() -> deliver(row));
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+          inFlight.remove(row.chatId());
+          return false;
+        }
+        return --free[0] > 0;
+      });
+    } finally {
+      // Every slot filled means more is waiting than the workers take: a backlog.
+      lastScanRows = free[0] == 0 ? SCAN : read[0];
     }
   }
 
@@ -220,6 +249,7 @@ public final class Sender implements AutoCloseable {
       d = new Delivery.Transient("not ready: " + e.getClass().getSimpleName());
     }
     outcomes.add(new Outcome(row, d));
+    returned.incrementAndGet();
     wake();
   }
 
@@ -234,7 +264,10 @@ public final class Sender implements AutoCloseable {
    */
   private void recordOutcomes() throws SQLException {
     Outcome o;
-    while ((o = outcomes.poll()) != null) unrecorded.add(o);
+    while ((o = outcomes.poll()) != null) {
+      unrecorded.add(o);
+      returned.decrementAndGet();
+    }
     if (unrecorded.isEmpty()) return;
     List<Outcome> accepted = new java.util.ArrayList<>();
     for (java.util.Iterator<Outcome> it = unrecorded.iterator(); it.hasNext(); ) {

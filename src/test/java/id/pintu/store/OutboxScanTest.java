@@ -1,0 +1,96 @@
+package id.pintu.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import id.pintu.config.PintuConfig;
+import id.pintu.testing.TestStore;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** How the sender reads the outbox: a family's messages leave in the order they were written. */
+class OutboxScanTest {
+  private static final long X = 11, Y = 22, Z = 33;
+
+  @TempDir Path dir;
+
+  /**
+   * The sender stops reading once its free slots are filled, so a scan is read as it goes.
+   * A transaction that commits while the scan runs must not show its later row there: the
+   * sender would take it for the chat's oldest pending message and send it first.
+   */
+  @ParameterizedTest
+  @EnumSource(TestStore.Kind.class)
+  void aScanNeverShowsAChatsLaterMessageBeforeItsEarlierOne(TestStore.Kind kind) throws Exception {
+    try (TestStore store = TestStore.fresh(kind, dir.resolve(kind.name()));
+         Database db = Database.open(new PintuConfig.Store(store.url(), store.user(), store.password(), 4), TestStore.testKeys())) {
+      OutboxStore outbox = new OutboxStore(db);
+      Instant now = Instant.parse("2026-11-23T10:00:00Z");
+      try (Connection slow = db.connection()) {
+        slow.setAutoCommit(false);
+        long first = outbox.add(slow, X, null, "sendMessage", "{\"text\":\"satu\"}", false, now);
+        long other = db.inTransaction(c -> outbox.add(c, Y, null, "sendMessage", "{\"text\":\"y\"}", false, now));
+        long second = outbox.add(slow, X, null, "sendMessage", "{\"text\":\"dua\"}", false, now);
+        long last = db.inTransaction(c -> outbox.add(c, Z, null, "sendMessage", "{\"text\":\"z\"}", false, now));
+
+        List<Long> met = new ArrayList<>();
+        outbox.scanPending(100, row -> {
+          met.add(row.id());
+          if (met.size() == 1) slow.commit(); // X's two messages commit while the scan is under way
+          return true;
+        });
+        assertEquals(List.of(other, last), met, "the scan shows what was committed when it began");
+
+        List<Long> after = new ArrayList<>();
+        outbox.scanPending(100, row -> after.add(row.id()));
+        assertEquals(List.of(first, other, second, last), after, "the next scan shows X's messages, the earlier first");
+      }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(TestStore.Kind.class)
+  void aScanStopsWhenTheSenderHasEnough(TestStore.Kind kind) throws Exception {
+    try (TestStore store = TestStore.fresh(kind, dir.resolve(kind.name()));
+         Database db = Database.open(new PintuConfig.Store(store.url(), store.user(), store.password(), 4), TestStore.testKeys())) {
+      OutboxStore outbox = new OutboxStore(db);
+      Instant now = Instant.parse("2026-11-23T10:00:00Z");
+      db.inTransaction(c -> {
+        for (int i = 0; i < 300; i++) outbox.add(c, 1_000 + i, null, "sendMessage", "{\"text\":\"" + i + "\"}", false, now);
+        return null;
+      });
+      List<Long> chats = new ArrayList<>();
+      outbox.scanPending(2_000, row -> {
+        chats.add(row.chatId());
+        return chats.size() < 3;
+      });
+      assertEquals(List.of(1_000L, 1_001L, 1_002L), chats);
+      assertEquals(300, outbox.pendingOldestFirst(2_000).size());
+    }
+  }
+
+  /**
+   * Marking rows sent is not waited for: the next message of a chat leaves without a
+   * write-out of its own (a crash before the mark reaches the disk sends it again).
+   */
+  @org.junit.jupiter.api.Test
+  void markingRowsSentAddsNoWriteOut() throws Exception {
+    try (TestStore store = TestStore.fresh(TestStore.Kind.H2, dir.resolve("h2"));
+         Database db = Database.open(new PintuConfig.Store(store.url(), store.user(), store.password(), 4), TestStore.testKeys())) {
+      OutboxStore outbox = new OutboxStore(db);
+      Instant now = Instant.parse("2026-11-23T10:00:00Z");
+      long id = db.inTransaction(c -> outbox.add(c, X, null, "sendMessage", "{\"text\":\"halo\"}", false, now));
+      db.flush();
+      long writeOuts = db.writeOuts();
+      outbox.markSentAll(List.of(new OutboxStore.Accepted(id, 5L)), now);
+      db.flush();
+      assertEquals(writeOuts, db.writeOuts(), "the mark did not call for a write-out");
+      assertEquals(List.of(), outbox.pendingOldestFirst(10), "the message is no longer pending");
+    }
+  }
+}

@@ -149,25 +149,11 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one transaction: all of it commits, or none of it. */
   public <T> T inTransaction(TxWork<T> work) throws SQLException {
-    return transaction(work, true);
-  }
-
-  /**
-   * As {@link #inTransaction}, for bookkeeping whose loss in a crash costs at most a repeat
-   * (marking rows sent: the message would go out again). Nobody waits for it to be written
-   * out ({@link #commitMark} does not count it), so it adds no write-out of its own; the
-   * next write-out or H2's background writer takes it along.
-   */
-  public <T> T inTransactionWrittenLater(TxWork<T> work) throws SQLException {
-    return transaction(work, false);
-  }
-
-  private <T> T transaction(TxWork<T> work, boolean counted) throws SQLException {
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
-        if (group == null || !counted) c.commit();
+        if (group == null) c.commit();
         else group.commit(c::commit);
         return result;
       } catch (SQLException | RuntimeException e) {

@@ -115,15 +115,10 @@ public final class OutboxStore {
   /** A row Telegram accepted, with the id of the message it made (null when none). */
   public record Accepted(long id, Long telegramMessageId) {}
 
-  /**
-   * Marks rows sent in one transaction: the sender records a whole round of deliveries at
-   * once. Not waited for: a crash before it reaches the disk sends these messages again, in
-   * their order (the at-least-once of a crash instant), and the next message does not wait
-   * for a write-out of this mark.
-   */
+  /** Marks rows sent in one transaction: the sender records a whole round of deliveries at once. */
   public void markSentAll(List<Accepted> rows, Instant at) throws SQLException {
     if (rows.isEmpty()) return;
-    db.inTransactionWrittenLater(c -> {
+    db.inTransaction(c -> {
       try (PreparedStatement p = c.prepareStatement(
           "UPDATE outbox SET status = ?, sent_at = ?, telegram_message_id = ?, attempts = attempts + 1 WHERE id = ?")) {
         for (Accepted r : rows) {

@@ -191,8 +191,7 @@ public final class Sender implements AutoCloseable {
     Set<Long> met = new java.util.HashSet<>();
     Instant now = clock.instant();
     int[] read = {0};
-    int[] free = {slots};
-    boolean[] flushed = {false};
+    List<OutboxStore.Row> chosen = new java.util.ArrayList<>();
     try {
       outbox.scanPending(SCAN, row -> {
         read[0]++;
@@ -203,23 +202,25 @@ public final class Sender implements AutoCloseable {
         }
         if (inFlight.contains(row.chatId()) || now.isBefore(row.nextAttemptAt())) return true;
         if (!pace.tryTake(row.chatId(), !row.optional(), now)) return true;
-        if (!flushed[0]) {
-          // The state that caused these replies must be on disk before they leave: once per scan.
-          outbox.flush();
-          flushed[0] = true;
-        }
-        inFlight.add(row.chatId());
-        try {
-          workers.execute(() -> deliver(row));
-        } catch (java.util.concurrent.RejectedExecutionException stopping) {
-          inFlight.remove(row.chatId());
-          return false;
-        }
-        return --free[0] > 0;
+        chosen.add(row);
+        return chosen.size() < slots;
       });
     } finally {
       // Every slot filled means more is waiting than the workers take: a backlog.
-      lastScanRows = free[0] == 0 ? SCAN : read[0];
+      lastScanRows = chosen.size() >= slots ? SCAN : read[0];
+    }
+    if (chosen.isEmpty()) return;
+    // The state that caused these replies must be on disk before they leave: once per scan,
+    // after it (the read holds no connection while the write-out runs).
+    outbox.flush();
+    for (OutboxStore.Row row : chosen) {
+      inFlight.add(row.chatId());
+      try {
+        workers.execute(() -> deliver(row));
+      } catch (java.util.concurrent.RejectedExecutionException stopping) {
+        inFlight.remove(row.chatId());
+        return;
+      }
     }
   }
 

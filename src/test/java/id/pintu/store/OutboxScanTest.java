@@ -73,24 +73,4 @@ class OutboxScanTest {
       assertEquals(300, outbox.pendingOldestFirst(2_000).size());
     }
   }
-
-  /**
-   * Marking rows sent is not waited for: the next message of a chat leaves without a
-   * write-out of its own (a crash before the mark reaches the disk sends it again).
-   */
-  @org.junit.jupiter.api.Test
-  void markingRowsSentAddsNoWriteOut() throws Exception {
-    try (TestStore store = TestStore.fresh(TestStore.Kind.H2, dir.resolve("h2"));
-         Database db = Database.open(new PintuConfig.Store(store.url(), store.user(), store.password(), 4), TestStore.testKeys())) {
-      OutboxStore outbox = new OutboxStore(db);
-      Instant now = Instant.parse("2026-11-23T10:00:00Z");
-      long id = db.inTransaction(c -> outbox.add(c, X, null, "sendMessage", "{\"text\":\"halo\"}", false, now));
-      db.flush();
-      long writeOuts = db.writeOuts();
-      outbox.markSentAll(List.of(new OutboxStore.Accepted(id, 5L)), now);
-      db.flush();
-      assertEquals(writeOuts, db.writeOuts(), "the mark did not call for a write-out");
-      assertEquals(List.of(), outbox.pendingOldestFirst(10), "the message is no longer pending");
-    }
-  }
 }

@@ -27,16 +27,13 @@ class OutboxScanTest {
   @ParameterizedTest
   @EnumSource(TestStore.Kind.class)
   void aScanNeverShowsAChatsLaterMessageBeforeItsEarlierOne(TestStore.Kind kind) throws Exception {
-    try (TestStore store = TestStore.fresh(kind, dir.resolve(kind.name()));
-         Database db = Database.open(new PintuConfig.Store(store.url(), store.user(), store.password(), 4), TestStore.testKeys())) {
-      OutboxStore outbox = new OutboxStore(db);
-      Instant now = Instant.parse("2026-11-23T10:00:00Z");
+    onOutbox(kind, (db, outbox) -> {
       try (Connection slow = db.connection()) {
         slow.setAutoCommit(false);
-        long first = outbox.add(slow, X, null, "sendMessage", "{\"text\":\"satu\"}", false, now);
-        long other = db.inTransaction(c -> outbox.add(c, Y, null, "sendMessage", "{\"text\":\"y\"}", false, now));
-        long second = outbox.add(slow, X, null, "sendMessage", "{\"text\":\"dua\"}", false, now);
-        long last = db.inTransaction(c -> outbox.add(c, Z, null, "sendMessage", "{\"text\":\"z\"}", false, now));
+        long first = outbox.add(slow, X, null, "sendMessage", "{\"text\":\"satu\"}", false, NOW);
+        long other = db.inTransaction(c -> outbox.add(c, Y, null, "sendMessage", "{\"text\":\"y\"}", false, NOW));
+        long second = outbox.add(slow, X, null, "sendMessage", "{\"text\":\"dua\"}", false, NOW);
+        long last = db.inTransaction(c -> outbox.add(c, Z, null, "sendMessage", "{\"text\":\"z\"}", false, NOW));
 
         List<Long> met = new ArrayList<>();
         outbox.scanPending(100, row -> {
@@ -50,18 +47,15 @@ class OutboxScanTest {
         outbox.scanPending(100, row -> after.add(row.id()));
         assertEquals(List.of(first, other, second, last), after, "the next scan shows X's messages, the earlier first");
       }
-    }
+    });
   }
 
   @ParameterizedTest
   @EnumSource(TestStore.Kind.class)
   void aScanStopsWhenTheSenderHasEnough(TestStore.Kind kind) throws Exception {
-    try (TestStore store = TestStore.fresh(kind, dir.resolve(kind.name()));
-         Database db = Database.open(new PintuConfig.Store(store.url(), store.user(), store.password(), 4), TestStore.testKeys())) {
-      OutboxStore outbox = new OutboxStore(db);
-      Instant now = Instant.parse("2026-11-23T10:00:00Z");
+    onOutbox(kind, (db, outbox) -> {
       db.inTransaction(c -> {
-        for (int i = 0; i < 300; i++) outbox.add(c, 1_000 + i, null, "sendMessage", "{\"text\":\"" + i + "\"}", false, now);
+        for (int i = 0; i < 300; i++) outbox.add(c, 1_000 + i, null, "sendMessage", "{\"text\":\"" + i + "\"}", false, NOW);
         return null;
       });
       List<Long> chats = new ArrayList<>();
@@ -71,6 +65,20 @@ class OutboxScanTest {
       });
       assertEquals(List.of(1_000L, 1_001L, 1_002L), chats);
       assertEquals(300, outbox.pendingOldestFirst(2_000).size());
+    });
+  }
+
+  private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
+
+  private interface OutboxWork {
+    void run(Database db, OutboxStore outbox) throws Exception;
+  }
+
+  /** A fresh store of the given kind and its outbox. */
+  private void onOutbox(TestStore.Kind kind, OutboxWork work) throws Exception {
+    try (TestStore store = TestStore.fresh(kind, dir.resolve(kind.name()));
+         Database db = Database.open(new PintuConfig.Store(store.url(), store.user(), store.password(), 4), TestStore.testKeys())) {
+      work.run(db, new OutboxStore(db));
     }
   }
 }

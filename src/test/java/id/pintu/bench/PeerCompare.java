@@ -315,6 +315,7 @@ public final class PeerCompare {
     long errors;
     double seconds;
     double cpuSeconds;
+    double driverCpuSeconds;
     final Samples latency = new Samples(1_000_000);
     final List<String> firstErrors = new ArrayList<>();
 
@@ -364,10 +365,12 @@ public final class PeerCompare {
       arrivals.clear();
       long started = 0;
       long t0 = System.nanoTime();
+      long wall0 = System.currentTimeMillis();
       long measureFrom = t0 + TimeUnit.SECONDS.toNanos(spec.warmupS());
       long end = measureFrom + TimeUnit.SECONDS.toNanos(spec.measureS());
       boolean bounded = spec.maxFamilies() != Long.MAX_VALUE;
       double cpu0 = Double.NaN;
+      double driverCpu0 = Double.NaN;
       long intervalNs = spec.rate() > 0 ? 1_000_000_000L / spec.rate() : 0;
       long nextIssue = t0;
       long lastScan = t0;
@@ -375,7 +378,10 @@ public final class PeerCompare {
       String load0 = load();
       while (true) {
         long now = System.nanoTime();
-        if (Double.isNaN(cpu0) && now >= measureFrom) cpu0 = child.cpuSeconds();
+        if (Double.isNaN(cpu0) && now >= measureFrom) {
+          cpu0 = child.cpuSeconds();
+          driverCpu0 = ownCpuSeconds();
+        }
         if (now >= end && !bounded) break;
         if (bounded && started >= spec.maxFamilies() && families.isEmpty()) break;
         if (bounded && now >= end) {
@@ -404,7 +410,7 @@ public final class PeerCompare {
             families.remove(f.chat);
             continue;
           }
-          if (f.reply == 0 && f.timed) p.latency.add(System.nanoTime() - f.pushNanos);
+          if (f.reply == 0 && f.timed) p.latency.add(System.nanoTime() - f.pushNanos, f.pushNanos);
           for (List<String> b : check.buttons(m.replyMarkupJson())) f.buttonMessage.put(b.get(1), m.messageId());
           if (++f.reply < s.expect().size()) continue;
           f.waiting = false;
@@ -459,12 +465,18 @@ public final class PeerCompare {
       long t1 = Math.min(System.nanoTime(), end);
       p.seconds = Math.max(0, (t1 - Math.max(t0, measureFrom)) / 1e9);
       p.cpuSeconds = child.alive() ? child.cpuSeconds() - (Double.isNaN(cpu0) ? 0 : cpu0) : Double.NaN;
+      p.driverCpuSeconds = ownCpuSeconds() - (Double.isNaN(driverCpu0) ? 0 : driverCpu0);
       if (bounded) p.seconds = (System.nanoTime() - t0) / 1e9;
       // Replies still on their way would be counted as unexpected in the next phase.
       drain(families, p);
-      System.out.printf(Locale.ROOT, "%-12s %6.1f s  families %d  conversations done %d  steps timed %d (%.0f/s)  latency n=%d p50=%.1f p95=%.1f p99=%.1f ms  cpu %.1f s  errors %d  load %s → %s%n",
+      if (!opt("samples", "").isEmpty()) {
+        // samples=DIR: each latency with its push time, one file per bot and phase, to line up with a GC or trace log.
+        Files.createDirectories(root.resolve(opt("samples", "")));
+        p.latency.write(root.resolve(opt("samples", "")).resolve(child.log().getFileName() + "." + name.replace(' ', '-') + ".txt"), t0, wall0);
+      }
+      System.out.printf(Locale.ROOT, "%-12s %6.1f s  families %d  conversations done %d  steps timed %d (%.0f/s)  latency n=%d p50=%.1f p95=%.1f p99=%.1f ms  cpu %.1f s (driver and double %.1f s)  errors %d  load %s → %s%n",
           name, p.seconds, started, p.conversations, p.steps, p.stepsPerS(), p.latency.size(), p.latency.pct(50), p.latency.pct(95),
-          p.latency.pct(99), p.cpuSeconds, p.errors, load0, load());
+          p.latency.pct(99), p.cpuSeconds, p.driverCpuSeconds, p.errors, load0, load());
       for (String e : p.firstErrors) System.out.println("  ! " + e);
       return p;
     }
@@ -563,18 +575,35 @@ public final class PeerCompare {
   /** Latency samples in nanoseconds; percentiles in milliseconds. */
   private static final class Samples {
     private final long[] values;
+    private final long[] at;
     private int size;
 
     Samples(int capacity) {
       values = new long[capacity];
+      at = new long[capacity];
     }
 
-    void add(long nanos) {
-      if (size < values.length) values[size++] = nanos;
+    void add(long nanos, long atNanos) {
+      if (size < values.length) {
+        at[size] = atNanos;
+        values[size++] = nanos;
+      }
     }
 
     int size() {
       return size;
+    }
+
+    /**
+     * Each sample as "push time (epoch seconds), latency ms", to line the tail up with a log
+     * of the bot's (e.g. {@code -Xlog:gc:file=gc.log:uptimemillis,timemillis}).
+     */
+    void write(Path file, long t0, long wall0Millis) throws IOException {
+      StringBuilder b = new StringBuilder();
+      for (int i = 0; i < size; i++) {
+        b.append(String.format(Locale.ROOT, "%.3f %.2f%n", (wall0Millis + (at[i] - t0) / 1e6) / 1e3, values[i] / 1e6));
+      }
+      Files.writeString(file, b);
     }
 
     double pct(double p) {
@@ -585,4 +614,11 @@ public final class PeerCompare {
       return copy[Math.max(0, Math.min(size - 1, idx))] / 1e6;
     }
   }
+
+  /** CPU time of this process (the driver and the Bot API double), for the reading of each phase. */
+  private static double ownCpuSeconds() {
+    var os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : Double.NaN;
+  }
+
 }

@@ -152,6 +152,10 @@ public final class PintuService implements AutoCloseable {
     long sweep = Math.max(1, cfg.sessions().sweepSeconds());
     // Scheduled jobs that act on shared state run on the leader only (always this node on H2).
     timers.scheduleWithFixedDelay(leader.only(idle::sweep), sweep, sweep, TimeUnit.SECONDS);
+    if (!db.shared()) { // the embedded file compacted in small steps (H2's own compaction is off: Database.jdbcUrl)
+      int every = id.pintu.store.CompactionSteps.EVERY_SECONDS;
+      timers.scheduleWithFixedDelay(new id.pintu.store.CompactionSteps(db)::runQuietly, every, every, TimeUnit.SECONDS);
+    }
     if (db.shared()) {
       long refresh = Math.max(1, cfg.dialogs().watchSeconds());
       timers.scheduleWithFixedDelay(library::refresh, refresh, refresh, TimeUnit.SECONDS); // versions other nodes published

@@ -27,6 +27,8 @@ public final class Database implements AutoCloseable {
   private final FieldCipher cipher;
   /** H2 only: PostgreSQL commits are durable when they return (per synchronous_commit). */
   private final GroupCommit group;
+  /** H2 only: which commit made each chat's newest replies, so a send waits for just that one. */
+  private final ReplyCommits replies;
 
   /** How long a write-out waits for lanes still processing updates just taken in. */
   private static final long LINGER_NANOS = 3_000_000L;
@@ -36,6 +38,7 @@ public final class Database implements AutoCloseable {
     this.postgres = postgres;
     this.cipher = cipher;
     this.group = postgres ? null : new GroupCommit(this::checkpoint, LINGER_NANOS);
+    this.replies = postgres ? null : new ReplyCommits();
   }
 
   /**
@@ -87,10 +90,10 @@ public final class Database implements AutoCloseable {
     // H2 keeps 8 parsed statements per connection by default; one update's transaction uses
     // about ten different ones, so every statement was parsed again each time.
     if (!u.toUpperCase().contains("QUERY_CACHE_SIZE")) u += ";QUERY_CACHE_SIZE=64";
-    // H2's background writer rewrites chunks to keep the file 90 % full; after a busy hour
-    // that rewriting took CPU and memory from the families' replies for minutes (p99 at 50
-    // updates/s 19-29 ms, 15 ms at 50 %). The file may grow to about twice its live data.
-    if (!u.toUpperCase().contains("AUTO_COMPACT_FILL_RATE")) u += ";AUTO_COMPACT_FILL_RATE=50";
+    // H2's background writer compacts the file on its own, under the store's lock: with the
+    // group commit's write-outs that held them up to 350 ms now and then (p99 at 50 updates/s
+    // 130-270 ms, 20 ms without). Compaction is done in small steps instead (compactStep).
+    if (!u.toUpperCase().contains("AUTO_COMPACT_FILL_RATE")) u += ";AUTO_COMPACT_FILL_RATE=0";
     return u;
   }
 
@@ -149,12 +152,14 @@ public final class Database implements AutoCloseable {
 
   /** Runs {@code work} in one transaction: all of it commits, or none of it. */
   public <T> T inTransaction(TxWork<T> work) throws SQLException {
+    java.util.Set<Long> outer = replies == null ? null : replies.begin();
+    long count = -1;
     try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
         if (group == null) c.commit();
-        else group.commit(c::commit);
+        else count = group.commit(c::commit);
         return result;
       } catch (SQLException | RuntimeException e) {
         try {
@@ -166,8 +171,33 @@ public final class Database implements AutoCloseable {
       } finally {
         c.setAutoCommit(true);
       }
+    } finally {
+      if (replies != null) replies.ended(count, outer);
     }
   }
+
+  /** Inside {@link #inTransaction}: an outbox row for {@code chatId} was added. */
+  void replyAdded(long chatId) {
+    if (replies != null) replies.added(chatId);
+  }
+
+  /**
+   * Returns once the commits that wrote the pending outbox rows of {@code chats} survive a
+   * killed process: before their replies leave, the state that caused them must be on disk.
+   * Unlike {@link #flush()}, it does not wait for commits made since (e.g. earlier replies'
+   * "sent" marks, whose loss after a crash costs a repeated message, not a lost one).
+   */
+  public void awaitRepliesWritten(java.util.Collection<Long> chats) throws SQLException {
+    if (group == null) return;
+    long need = 0;
+    for (long chat : chats) need = Math.max(need, replies.needed(chat));
+    if (need == ReplyCommits.NOW) flush();
+    else if (need > 0) group.await(need);
+    if (replies.size() > FORGET_REPLIES_ABOVE) replies.forgetUpTo(group.durable());
+  }
+
+  /** Chats remembered in {@link ReplyCommits} before the written-out ones are dropped. */
+  private static final int FORGET_REPLIES_ABOVE = 4_096;
 
   /**
    * A mark for every transaction committed so far through {@link #inTransaction}, to wait for
@@ -212,6 +242,27 @@ public final class Database implements AutoCloseable {
     // it survives a killed process, not a power cut.
     try (Connection c = ds.getConnection(); var st = c.createStatement()) {
       st.execute("CHECKPOINT");
+    }
+  }
+
+  /**
+   * H2 only: one small step of compaction, so that the file stays near its live size without
+   * H2's own background compaction (see {@link #jdbcUrl}): when less than
+   * {@code targetFillRate} % of the file's chunks is live, rewrites the live pages of the
+   * emptiest chunks, about {@code bytes} of them, so those chunks can be freed and reused.
+   *
+   * @return the chunks' fill rate in % before the step, or -1 when there is nothing to do here
+   */
+  public int compactStep(int targetFillRate, int bytes) throws SQLException {
+    if (postgres) return -1;
+    try (Connection c = ds.getConnection()) {
+      org.h2.mvstore.MVStore mv = ((org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession())
+          .getDatabase().getStore().getMvStore();
+      if (mv.getFileStore() == null) return -1; // an in-memory database
+      int fill = mv.getFileStore().getChunksFillRate();
+      if (fill >= targetFillRate) return fill;
+      mv.compact(targetFillRate, bytes);
+      return fill;
     }
   }
 

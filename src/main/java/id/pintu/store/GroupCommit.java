@@ -49,6 +49,8 @@ public final class GroupCommit implements AutoCloseable {
   private final Thread thread;
   private final AtomicLong writeOuts = new AtomicLong();
   private final AtomicLong writeOutNanos = new AtomicLong();
+  /** How long commits nobody asked to be written out wait before a write-out of their own. */
+  private static final long UNASKED_AFTER_MILLIS = 20;
 
   public GroupCommit(WriteOut writeOut, long lingerNanos) {
     this.writeOut = writeOut;
@@ -58,14 +60,28 @@ public final class GroupCommit implements AutoCloseable {
     this.thread.start();
   }
 
-  /** Runs {@code commit} as a counted commit. */
-  <E extends Exception> void commit(CommitAction<E> commit) throws E {
+  /**
+   * Runs {@code commit} as a counted commit; returns its count: once {@link #await} of that
+   * count returns, the commit is written out.
+   */
+  <E extends Exception> long commit(CommitAction<E> commit) throws E {
+    long n;
     gate.readLock().lock();
     try {
       commit.run();
     } finally {
-      committed.incrementAndGet(); // counted even if it failed: a later write-out costs nothing
+      // Counted even if it failed: a later write-out costs nothing. Counted under the read
+      // side, so no mark is read between the commit and its count.
+      n = committed.incrementAndGet();
       gate.readLock().unlock();
+    }
+    return n;
+  }
+
+  /** Every commit up to this mark is written out. */
+  long durable() {
+    synchronized (lock) {
+      return durable;
     }
   }
 
@@ -115,12 +131,19 @@ public final class GroupCommit implements AutoCloseable {
     long backoff = 100;
     while (running) {
       synchronized (lock) {
+        long unasked = 0; // commits nobody waited for, seen at the last look
         while (running && wanted <= durable) {
           try {
-            lock.wait();
+            lock.wait(UNASKED_AFTER_MILLIS);
           } catch (InterruptedException e) {
             return;
           }
+          // Commits nobody waits for (e.g. "sent" marks) are written out after a moment anyway,
+          // a few at a time: left for the next caller, they pile up into one long write-out
+          // that caller would wait for. Only those seen at the previous look: at least that old.
+          if (wanted > durable) break;
+          if (unasked > durable) break;
+          unasked = committed.get();
         }
         if (!running) return;
       }

@@ -45,6 +45,7 @@ public final class OutboxStore {
       p.setTimestamp(7, Sql.ts(now));
       p.setTimestamp(8, Sql.ts(now));
       p.executeUpdate();
+      db.replyAdded(chatId);
       try (ResultSet rs = p.getGeneratedKeys()) {
         rs.next();
         return rs.getLong(1);
@@ -99,6 +100,11 @@ public final class OutboxStore {
   /** Writes out everything committed so far (see {@link Database#flush()}). */
   public void flush() throws SQLException {
     db.flush();
+  }
+
+  /** Writes out the commits that made these chats' pending rows (see {@link Database#awaitRepliesWritten}). */
+  public void awaitWritten(java.util.Collection<Long> chats) throws SQLException {
+    db.awaitRepliesWritten(chats);
   }
 
   /** The Bot API call of one row, as JSON; null when the row does not exist. */

@@ -210,8 +210,11 @@ public final class Sender implements AutoCloseable {
     }
     if (chosen.isEmpty()) return;
     // The state that caused these replies must be on disk before they leave: once per scan,
-    // after it (the read holds no connection while the write-out runs).
-    outbox.flush();
+    // after it (the read holds no connection while the write-out runs). Only the commits that
+    // made them: the "sent" marks of the replies before them need no write-out of their own.
+    List<Long> chats = new java.util.ArrayList<>(chosen.size());
+    for (OutboxStore.Row row : chosen) chats.add(row.chatId());
+    outbox.awaitWritten(chats);
     for (OutboxStore.Row row : chosen) {
       inFlight.add(row.chatId());
       try {

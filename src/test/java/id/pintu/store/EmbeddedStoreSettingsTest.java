@@ -16,8 +16,8 @@ class EmbeddedStoreSettingsTest {
   @TempDir Path dir;
 
   @Test
-  void backgroundCompactionIsRelaxedUnlessTheUrlSaysOtherwise() throws Exception {
-    assertEquals("50", setting("jdbc:h2:file:" + dir.resolve("plain/pintu"), "AUTO_COMPACT_FILL_RATE"));
+  void backgroundCompactionIsOffUnlessTheUrlSaysOtherwise() throws Exception {
+    assertEquals("0", setting("jdbc:h2:file:" + dir.resolve("plain/pintu"), "AUTO_COMPACT_FILL_RATE"));
     assertEquals("80", setting("jdbc:h2:file:" + dir.resolve("own/pintu") + ";AUTO_COMPACT_FILL_RATE=80", "AUTO_COMPACT_FILL_RATE"));
   }
 

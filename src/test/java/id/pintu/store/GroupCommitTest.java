@@ -72,6 +72,36 @@ class GroupCommitTest {
   }
 
   @Test
+  void commitsNobodyWaitsForAreWrittenOutAfterAMoment() throws Exception {
+    AtomicInteger writeOuts = new AtomicInteger();
+    try (GroupCommit group = new GroupCommit(writeOuts::incrementAndGet, 0)) {
+      long count = group.commit(() -> {}); // e.g. the "sent" mark of a reply
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (group.durable() < count && System.nanoTime() < deadline) Thread.sleep(5);
+      assertTrue(group.durable() >= count, "written out without anyone asking");
+      assertEquals(1, writeOuts.get());
+      Thread.sleep(100);
+      assertEquals(1, writeOuts.get(), "nothing new: no further write-out");
+    }
+  }
+
+  @Test
+  void theCommitThatMadeAReplyIsWrittenOutBeforeTheReplyMayLeave() throws Exception {
+    try (TestStore store = TestStore.fresh(TestStore.Kind.H2, dir.resolve("h2r"));
+         Database db = Database.open(new PintuConfig.Store(store.url(), store.user(), store.password(), 4), TestStore.testKeys())) {
+      OutboxStore outbox = new OutboxStore(db);
+      db.inTransaction(c -> outbox.add(c, 7, null, "sendMessage", "{\"chat_id\":7,\"text\":\"Halo\"}", false, Instant.now()));
+      outbox.awaitWritten(List.of(7L));
+      long writtenOut = db.writeOuts();
+      assertTrue(writtenOut >= 1, "the reply's commit was written out before it may leave");
+      // Which commits a reply needs, and not later ones: ReplyCommitsTest. Here: each chat's own is found.
+      db.inTransaction(c -> outbox.add(c, 8, null, "sendMessage", "{\"chat_id\":8,\"text\":\"Halo\"}", false, Instant.now()));
+      outbox.awaitWritten(List.of(8L));
+      assertTrue(db.writeOuts() > writtenOut, "chat 8's reply waited for its own commit's write-out");
+    }
+  }
+
+  @Test
   void postgresCommitsAreDurableWithoutAWriteOut() throws Exception {
     try (TestStore store = TestStore.fresh(TestStore.Kind.POSTGRES, dir.resolve("pg"));
          Database db = Database.open(new PintuConfig.Store(store.url(), store.user(), store.password(), 2), TestStore.testKeys())) {

@@ -46,10 +46,22 @@ public final class OutboxStore {
       p.setTimestamp(8, Sql.ts(now));
       p.executeUpdate();
       db.replyAdded(chatId);
+      long id;
       try (ResultSet rs = p.getGeneratedKeys()) {
         rs.next();
-        return rs.getLong(1);
+        id = rs.getLong(1);
       }
+      try (PreparedStatement q = c.prepareStatement(
+          "INSERT INTO outbox_pending (id, chat_id, case_id, method, optional, attempts, next_attempt_at) VALUES (?, ?, ?, ?, ?, 0, ?)")) {
+        q.setLong(1, id);
+        q.setLong(2, chatId);
+        Sql.setLongOrNull(q, 3, caseId);
+        q.setString(4, method);
+        q.setBoolean(5, optional);
+        q.setTimestamp(6, Sql.ts(now));
+        q.executeUpdate();
+      }
+      return id;
     }
   }
 
@@ -80,9 +92,8 @@ public final class OutboxStore {
   public void scanPending(int limit, RowVisitor visitor) throws SQLException {
     try (Connection c = db.connection();
          PreparedStatement p = c.prepareStatement(
-             "SELECT id, chat_id, case_id, method, optional, attempts, next_attempt_at FROM outbox WHERE status = ? ORDER BY id LIMIT ?")) {
-      p.setString(1, PENDING);
-      p.setInt(2, limit);
+             "SELECT id, chat_id, case_id, method, optional, attempts, next_attempt_at FROM outbox_pending ORDER BY id LIMIT ?")) {
+      p.setInt(1, limit);
       p.setFetchSize(64);
       try (ResultSet rs = p.executeQuery()) {
         while (rs.next()) {
@@ -136,27 +147,43 @@ public final class OutboxStore {
         }
         p.executeBatch();
       }
+      try (PreparedStatement p = c.prepareStatement("DELETE FROM outbox_pending WHERE id = ?")) {
+        for (Accepted r : rows) {
+          p.setLong(1, r.id());
+          p.addBatch();
+        }
+        p.executeBatch();
+      }
       return null;
     });
   }
 
   public void retryAt(long id, Instant next, String error) throws SQLException {
-    Sql.update(db, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
-        next, Sql.clip(error, 300), id);
+    db.inTransaction(c -> {
+      Sql.update(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ? WHERE id = ?",
+          next, Sql.clip(error, 300), id);
+      return Sql.update(c, "UPDATE outbox_pending SET attempts = attempts + 1, next_attempt_at = ? WHERE id = ?", next, id);
+    });
   }
 
   public void markFailed(long id, String error) throws SQLException {
-    Sql.update(db, "UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ? WHERE id = ?",
-        FAILED, Sql.clip(error, 300), id);
+    db.inTransaction(c -> {
+      Sql.update(c, "UPDATE outbox SET status = ?, attempts = attempts + 1, last_error = ? WHERE id = ?",
+          FAILED, Sql.clip(error, 300), id);
+      return Sql.update(c, "DELETE FROM outbox_pending WHERE id = ?", id);
+    });
   }
 
   /** A chat that can no longer be reached: nothing pending for it is tried again. */
   public int failAllPending(long chatId, String error) throws SQLException {
-    return Sql.update(db, "UPDATE outbox SET status = ?, last_error = ? WHERE chat_id = ? AND status = ?",
-        FAILED, Sql.clip(error, 300), chatId, PENDING);
+    return db.inTransaction(c -> {
+      Sql.update(c, "DELETE FROM outbox_pending WHERE chat_id = ?", chatId);
+      return Sql.update(c, "UPDATE outbox SET status = ?, last_error = ? WHERE chat_id = ? AND status = ?",
+          FAILED, Sql.clip(error, 300), chatId, PENDING);
+    });
   }
 
   public long backlog() throws SQLException {
-    return Sql.number(db, "SELECT COUNT(*) FROM outbox WHERE status = ?", PENDING);
+    return Sql.number(db, "SELECT COUNT(*) FROM outbox_pending");
   }
 }

@@ -36,7 +36,14 @@ final class Sql {
 
   /** One UPDATE/DELETE on its own connection; parameters bound by type (String, Long, Integer, Boolean, Instant, null). */
   static int update(Database db, String sql, Object... params) throws SQLException {
-    try (java.sql.Connection c = db.connection(); PreparedStatement p = c.prepareStatement(sql)) {
+    try (java.sql.Connection c = db.connection()) {
+      return update(c, sql, params);
+    }
+  }
+
+  /** One UPDATE/DELETE on {@code c}, e.g. inside {@link Database#inTransaction}. */
+  static int update(java.sql.Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(sql)) {
       bind(p, params);
       return p.executeUpdate();
     }

@@ -68,6 +68,41 @@ class OutboxScanTest {
     });
   }
 
+  /** A row leaves the scan once sent, failed or erased; a retry stays in it with its new time. */
+  @ParameterizedTest
+  @EnumSource(TestStore.Kind.class)
+  void sentFailedAndErasedRowsLeaveTheScanRetriedOnesStay(TestStore.Kind kind) throws Exception {
+    onOutbox(kind, (db, outbox) -> {
+      long sent = db.inTransaction(c -> outbox.add(c, X, null, "sendMessage", "{\"text\":\"a\"}", false, NOW));
+      long failed = db.inTransaction(c -> outbox.add(c, Y, null, "sendMessage", "{\"text\":\"b\"}", false, NOW));
+      long retried = db.inTransaction(c -> outbox.add(c, Z, null, "sendMessage", "{\"text\":\"c\"}", false, NOW));
+      long unreachable = db.inTransaction(c -> outbox.add(c, 44, null, "sendMessage", "{\"text\":\"d\"}", false, NOW));
+      long erased = db.inTransaction(c -> outbox.add(c, 55, null, "sendMessage", "{\"text\":\"e\"}", false, NOW));
+      assertEquals(5, outbox.backlog());
+
+      outbox.markSentAll(List.of(new OutboxStore.Accepted(sent, 900L)), NOW);
+      outbox.markFailed(failed, "400 Bad Request");
+      outbox.retryAt(retried, NOW.plusSeconds(30), "502");
+      outbox.failAllPending(44, "403 Forbidden");
+      try (Connection c = db.connection(); var st = c.createStatement()) {
+        st.executeUpdate("DELETE FROM outbox WHERE id = " + erased); // as an erasure does
+      }
+
+      List<OutboxStore.Row> left = outbox.pendingOldestFirst(100);
+      assertEquals(List.of(retried), left.stream().map(OutboxStore.Row::id).toList());
+      assertEquals(1, left.get(0).attempts());
+      assertEquals(NOW.plusSeconds(30), left.get(0).nextAttemptAt());
+      assertEquals(1, outbox.backlog());
+      try (Connection c = db.connection(); var st = c.createStatement();
+           var rs = st.executeQuery("SELECT id, status FROM outbox ORDER BY id")) {
+        List<String> statuses = new ArrayList<>();
+        while (rs.next()) statuses.add(rs.getLong(1) + " " + rs.getString(2));
+        assertEquals(List.of(sent + " sent", failed + " failed", retried + " pending", unreachable + " failed"), statuses,
+            "the outbox keeps every row's history");
+      }
+    });
+  }
+
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
   private interface OutboxWork {

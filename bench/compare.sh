@@ -6,7 +6,8 @@
 #   bench/compare.sh bots=pintu,grammy-file rate=50 saturationSeconds=30
 # Options (key=value): bots, rate, rateSeconds, warmupSeconds, thinkMinMs, thinkMaxMs,
 # saturationSeconds, concurrency, openFamilies, openSeconds, pintuJvm, pintuStoreSettings
-# (appended to Pintu's H2 URL, e.g. ";CACHE_SIZE=32768"), node.
+# (appended to Pintu's H2 URL, e.g. ";CACHE_SIZE=32768"), node, samples (a folder: every latency with
+# its push time, per bot and phase, to line the tail up with a GC log).
 # Output: the console and target/compare/result.txt; each bot's log in target/compare/<bot>.log.
 # See docs/PERFORMANCE.md ("Pintu against a peer").
 set -euo pipefail

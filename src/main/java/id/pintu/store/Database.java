@@ -29,6 +29,8 @@ public final class Database implements AutoCloseable {
   private final GroupCommit group;
   /** H2 only: which commit made each chat's newest replies, so a send waits for just that one. */
   private final ReplyCommits replies;
+  /** Payloads of outbox rows just written here, so the sender need not read them back. */
+  private final FreshPayloads fresh = new FreshPayloads();
 
   /** How long a write-out waits for lanes still processing updates just taken in. */
   private static final long LINGER_NANOS = 3_000_000L;
@@ -177,6 +179,10 @@ public final class Database implements AutoCloseable {
   }
 
   /** Inside {@link #inTransaction}: an outbox row for {@code chatId} was added. */
+  FreshPayloads freshPayloads() {
+    return fresh;
+  }
+
   void replyAdded(long chatId) {
     if (replies != null) replies.added(chatId);
   }

@@ -61,6 +61,7 @@ public final class OutboxStore {
         q.setTimestamp(6, Sql.ts(now));
         q.executeUpdate();
       }
+      db.freshPayloads().put(id, chatId, caseId, payload);
       return id;
     }
   }
@@ -118,8 +119,13 @@ public final class OutboxStore {
     db.awaitRepliesWritten(chats);
   }
 
-  /** The Bot API call of one row, as JSON; null when the row does not exist. */
+  /**
+   * The Bot API call of one row, as JSON; null when the row does not exist. A row this
+   * process has just written comes from memory ({@link FreshPayloads}), once.
+   */
   public String payload(long id) throws SQLException {
+    String fresh = db.freshPayloads().take(id);
+    if (fresh != null) return fresh;
     try (Connection c = db.connection();
          PreparedStatement p = c.prepareStatement("SELECT payload, chat_id FROM outbox WHERE id = ?")) {
       p.setLong(1, id);

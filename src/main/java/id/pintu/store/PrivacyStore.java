@@ -178,6 +178,7 @@ public final class PrivacyStore {
     }
     update(c, "DELETE FROM transcript WHERE chat_id = ?", chatId);
     update(c, "DELETE FROM sessions WHERE chat_id = ?", chatId);
+    db.freshPayloads().forget(chatId, caseIds); // a rollback only makes those rows read from the store
   }
 
   /**

@@ -103,6 +103,39 @@ class OutboxScanTest {
     });
   }
 
+  /**
+   * A reply leaves with the text it was written with, whether the sender has it from memory
+   * (just written by this process) or reads it back from the store (a retry, another node);
+   * a reply still waiting when the family's data is erased never leaves, from either.
+   */
+  @ParameterizedTest
+  @EnumSource(TestStore.Kind.class)
+  void aWaitingReplyLeavesWithItsOwnTextUnlessTheFamilyWasErased(TestStore.Kind kind) throws Exception {
+    onOutbox(kind, (db, outbox) -> {
+      String text = "{\"chat_id\":11,\"text\":\"Terima kasih sudah bercerita.\"}";
+      long reply = db.inTransaction(c -> outbox.add(c, X, 7L, "sendMessage", text, false, NOW));
+      assertEquals(text, outbox.payload(reply), "the first send");
+      assertEquals(text, outbox.payload(reply), "a retry reads the sealed row back from the store");
+      try (Connection c = db.connection(); var st = c.createStatement();
+           var rs = st.executeQuery("SELECT payload FROM outbox WHERE id = " + reply)) {
+        rs.next();
+        org.junit.jupiter.api.Assertions.assertFalse(rs.getString(1).contains("bercerita"), "stored sealed");
+      }
+
+      long toFamily = db.inTransaction(c -> outbox.add(c, Y, 8L, "sendMessage", "{\"text\":\"y\"}", false, NOW));
+      long toTopic = db.inTransaction(c -> outbox.add(c, -100L, 8L, "sendMessage", "{\"text\":\"topic\"}", false, NOW));
+      long toOther = db.inTransaction(c -> outbox.add(c, Z, 9L, "sendMessage", "{\"text\":\"z\"}", false, NOW));
+      PrivacyStore privacy = new PrivacyStore(db);
+      db.inTransaction(c -> {
+        privacy.purgeChat(c, Y, List.of(8L));
+        return null;
+      });
+      assertEquals(null, outbox.payload(toFamily), "the erased family's reply is gone");
+      assertEquals(null, outbox.payload(toTopic), "so is the counselors' copy of their words");
+      assertEquals("{\"text\":\"z\"}", outbox.payload(toOther), "another family's reply still leaves");
+    });
+  }
+
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
   private interface OutboxWork {

@@ -91,16 +91,29 @@ public final class OutboxStore {
    * transaction that committed between them first). Rows are fetched as visited.
    */
   public void scanPending(int limit, RowVisitor visitor) throws SQLException {
-    try (Connection c = db.connection();
-         PreparedStatement p = c.prepareStatement(
-             "SELECT id, chat_id, case_id, method, optional, attempts, next_attempt_at FROM outbox_pending ORDER BY id LIMIT ?")) {
-      p.setInt(1, limit);
-      p.setFetchSize(64);
-      try (ResultSet rs = p.executeQuery()) {
-        while (rs.next()) {
-          if (!visitor.visit(row(rs))) return;
+    try (Connection c = db.connection()) {
+      // H2 reads a whole result into memory before the first row unless asked to stream it:
+      // under load that was up to `limit` rows per scan, of which the sender used a few.
+      boolean streamed = !db.postgres();
+      if (streamed) lazyQueries(c, true);
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT id, chat_id, case_id, method, optional, attempts, next_attempt_at FROM outbox_pending ORDER BY id LIMIT ?")) {
+        p.setInt(1, limit);
+        p.setFetchSize(64);
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            if (!visitor.visit(row(rs))) return;
+          }
         }
+      } finally {
+        if (streamed) lazyQueries(c, false);
       }
+    }
+  }
+
+  private static void lazyQueries(Connection c, boolean on) throws SQLException {
+    try (var st = c.createStatement()) {
+      st.execute("SET LAZY_QUERY_EXECUTION " + (on ? "TRUE" : "FALSE"));
     }
   }
 

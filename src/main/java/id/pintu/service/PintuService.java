@@ -29,6 +29,7 @@ import id.pintu.store.InboxStore;
 import id.pintu.store.OutboxStore;
 import id.pintu.store.SessionStore;
 import id.pintu.telegram.Inbound;
+import id.pintu.telegram.CallingThreadDispatch;
 import id.pintu.telegram.LongPollingTransport;
 import id.pintu.telegram.ReplyComposer;
 import id.pintu.telegram.Sender;
@@ -105,6 +106,7 @@ public final class PintuService implements AutoCloseable {
     // OkHttp would silently resend a POST whose answer was lost on a reused connection, and
     // the family would get the message twice: retrying is the sender's job, not OkHttp's.
     okhttp3.OkHttpClient okHttp = new okhttp3.OkHttpClient.Builder().retryOnConnectionFailure(false)
+        .dispatcher(CallingThreadDispatch.dispatcher(cfg.sending().workers() + 4))
         .connectTimeout(java.time.Duration.ofSeconds(10)).readTimeout(java.time.Duration.ofSeconds(30)).build();
     OkHttpTelegramClient client = new OkHttpTelegramClient(okHttp, token, url);
     botUsername = checkToken(client);

@@ -33,7 +33,7 @@ public final class TelegramGateway {
 
   public Delivery execute(BotApiMethod<?> call) {
     try {
-      Serializable result = client.execute(call);
+      Serializable result = CallingThreadDispatch.run(() -> client.execute(call));
       Long id = null;
       if (result instanceof StoredCall.Sent sent) id = sent.id();
       else if (result instanceof Message m) id = m.getMessageId() == null ? null : m.getMessageId().longValue();

@@ -99,8 +99,9 @@ public final class ConversationProcessor {
     this.flood = flood;
     this.clock = clock;
     this.outboxChanged = outboxChanged;
-    this.hot = Caffeine.newBuilder().maximumSize(cacheSize).build();
-    this.hotPins = Caffeine.newBuilder().maximumSize(cacheSize).build();
+    // Upkeep on the lane: a hand-off to the common pool after writes cost more than the upkeep.
+    this.hot = Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run).build();
+    this.hotPins = Caffeine.newBuilder().maximumSize(cacheSize).executor(Runnable::run).build();
   }
 
   /** Connects the counselors' desk (staff chat updates, handoffs, relay); null leaves it out. */

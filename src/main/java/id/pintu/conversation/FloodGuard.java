@@ -24,7 +24,8 @@ public final class FloodGuard {
   public FloodGuard(PintuConfig.Flood cfg) {
     this.limit = cfg.messages();
     this.window = Duration.ofSeconds(cfg.windowSeconds());
-    this.windows = Caffeine.newBuilder().expireAfterAccess(window.multipliedBy(2)).maximumSize(100_000).build();
+    // Upkeep on the lane: a hand-off to the common pool after writes cost more than the upkeep.
+    this.windows = Caffeine.newBuilder().expireAfterAccess(window.multipliedBy(2)).maximumSize(100_000).executor(Runnable::run).build();
   }
 
   /** What this message means for the chat's pace. */

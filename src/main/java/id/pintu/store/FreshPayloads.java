@@ -23,6 +23,8 @@ public final class FreshPayloads {
       .maximumWeight(MAX_CHARS)
       .weigher((Long id, Entry e) -> e.payload().length() + 64)
       .expireAfterWrite(Duration.ofMinutes(2))
+      // Upkeep on the writing thread: a hand-off to the common pool after writes cost more than the upkeep.
+      .executor(Runnable::run)
       .build();
 
   /** A row written in a transaction not yet committed: if it rolls back, the id is never sent. */

@@ -46,8 +46,9 @@ final class SendPace {
   private final PintuConfig.Sending cfg;
   private final Bucket global;
   private final java.util.function.LongSupplier ticker;
-  private final Cache<Long, Bucket> chats = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).build();
-  private final Cache<Long, Instant> pausedUntil = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).build();
+  // Upkeep on the sending thread: a hand-off to the common pool after writes cost more than the upkeep.
+  private final Cache<Long, Bucket> chats = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(5)).executor(Runnable::run).build();
+  private final Cache<Long, Instant> pausedUntil = Caffeine.newBuilder().expireAfterWrite(Duration.ofHours(1)).executor(Runnable::run).build();
 
   SendPace(PintuConfig.Sending cfg) {
     this(cfg, System::nanoTime);

@@ -65,6 +65,30 @@ final class ChildProcess implements AutoCloseable {
     return (utime + stime) / (double) CLOCK_TICKS;
   }
 
+  /** One thread's CPU so far: its name then, user and system seconds. */
+  record ThreadCpu(String name, double user, double system) {}
+
+  /** CPU so far of each live thread of the process, by thread id (empty where /proc cannot be read). */
+  Map<Long, ThreadCpu> threadCpu() {
+    Map<Long, ThreadCpu> out = new java.util.HashMap<>();
+    try (var tasks = Files.list(Path.of("/proc/" + pid() + "/task"))) {
+      for (Path t : (Iterable<Path>) tasks::iterator) {
+        try {
+          String stat = Files.readString(t.resolve("stat"));
+          String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+          out.put(Long.parseLong(t.getFileName().toString()),
+              new ThreadCpu(name, Long.parseLong(f[11]) / (double) CLOCK_TICKS, Long.parseLong(f[12]) / (double) CLOCK_TICKS));
+        } catch (IOException | RuntimeException gone) {
+          // the thread ended between the listing and the read
+        }
+      }
+    } catch (IOException e) {
+      return Map.of();
+    }
+    return out;
+  }
+
   /** A {@code /proc/<pid>/status} field in MB, e.g. {@code VmHWM} (peak resident) or {@code VmRSS}. */
   double statusMb(String field) throws IOException {
     for (String line : Files.readAllLines(Path.of("/proc/" + pid() + "/status"))) {

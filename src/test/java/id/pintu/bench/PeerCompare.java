@@ -35,6 +35,9 @@ import java.util.function.LongFunction;
  * a conversation ({@code /start}), peak RSS read then; latency at a fixed rate with think
  * time; saturation with no think time (closed loop), CPU read over it. Every reply in every
  * phase is checked (text and buttons); a bot with a wrong, missing or extra reply fails.
+ * Under each phase, the bot's CPU by thread group per timed step ({@link ThreadGroups}, from
+ * {@code /proc}): where a change saved CPU shows there even when the machine's drift hides
+ * it in the totals.
  *
  * <p>Arguments {@code key=value}: {@code bots} (default {@code pintu,grammy-file,grammy-memory}),
  * {@code rate}, {@code rateSeconds}, {@code warmupSeconds}, {@code thinkMinMs}, {@code thinkMaxMs},
@@ -371,6 +374,9 @@ public final class PeerCompare {
       boolean bounded = spec.maxFamilies() != Long.MAX_VALUE;
       double cpu0 = Double.NaN;
       double driverCpu0 = Double.NaN;
+      Map<Long, ChildProcess.ThreadCpu> threads0 = Map.of();
+      Map<Long, String> threadNames = new HashMap<>();
+      long lastNames = t0;
       long intervalNs = spec.rate() > 0 ? 1_000_000_000L / spec.rate() : 0;
       long nextIssue = t0;
       long lastScan = t0;
@@ -381,6 +387,12 @@ public final class PeerCompare {
         if (Double.isNaN(cpu0) && now >= measureFrom) {
           cpu0 = child.cpuSeconds();
           driverCpu0 = ownCpuSeconds();
+          threads0 = child.threadCpu();
+          ThreadGroups.learnNames(threads0, threadNames);
+        }
+        if (!threads0.isEmpty() && now - lastNames > 500_000_000L) {
+          ThreadGroups.learnNames(child.threadCpu(), threadNames);
+          lastNames = now;
         }
         if (now >= end && !bounded) break;
         if (bounded && started >= spec.maxFamilies() && families.isEmpty()) break;
@@ -465,6 +477,7 @@ public final class PeerCompare {
       long t1 = Math.min(System.nanoTime(), end);
       p.seconds = Math.max(0, (t1 - Math.max(t0, measureFrom)) / 1e9);
       p.cpuSeconds = child.alive() ? child.cpuSeconds() - (Double.isNaN(cpu0) ? 0 : cpu0) : Double.NaN;
+      Map<Long, ChildProcess.ThreadCpu> threads1 = child.alive() ? child.threadCpu() : Map.of();
       p.driverCpuSeconds = ownCpuSeconds() - (Double.isNaN(driverCpu0) ? 0 : driverCpu0);
       if (bounded) p.seconds = (System.nanoTime() - t0) / 1e9;
       // Replies still on their way would be counted as unexpected in the next phase.
@@ -478,6 +491,7 @@ public final class PeerCompare {
           name, p.seconds, started, p.conversations, p.steps, p.stepsPerS(), p.latency.size(), p.latency.pct(50), p.latency.pct(95),
           p.latency.pct(99), p.cpuSeconds, p.driverCpuSeconds, p.errors, load0, load());
       for (String e : p.firstErrors) System.out.println("  ! " + e);
+      if (!threads0.isEmpty() && p.steps > 0) System.out.println("  cpu by thread group, µs per timed step (system): " + ThreadGroups.table(threads0, threads1, threadNames, p.steps, 10));
       return p;
     }
 

@@ -68,6 +68,32 @@ class OutboxScanTest {
     });
   }
 
+  /**
+   * The sender scans after every round of sends. Switching H2 to streaming with SQL (SET
+   * LAZY_QUERY_EXECUTION) counts as a schema change there: every connection then dropped its
+   * parsed statements and each lane parsed its SQL again, per update at a quiet hour.
+   */
+  @org.junit.jupiter.api.Test
+  void aScanLeavesEveryConnectionsParsedStatementsInPlace() throws Exception {
+    onOutbox(TestStore.Kind.H2, (db, outbox) -> {
+      db.inTransaction(c -> outbox.add(c, X, null, "sendMessage", "{\"text\":\"a\"}", false, NOW));
+      try (Connection c = db.connection()) {
+        var session = (org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+        long schemaVersion = session.getDatabase().getModificationMetaId();
+        List<Boolean> streamed = new ArrayList<>();
+        outbox.scanPending(100, row -> streamed.add(true));
+        assertEquals(List.of(true), streamed);
+        assertEquals(schemaVersion, session.getDatabase().getModificationMetaId(), "no connection's statements were dropped");
+      }
+      for (int i = 0; i < 4; i++) {
+        try (Connection c = db.connection()) {
+          var session = (org.h2.engine.SessionLocal) c.unwrap(org.h2.jdbc.JdbcConnection.class).getSession();
+          org.junit.jupiter.api.Assertions.assertFalse(session.isLazyQueryExecution(), "the pool gets its connection back as it was");
+        }
+      }
+    });
+  }
+
   /** A row leaves the scan once sent, failed or erased; a retry stays in it with its new time. */
   @ParameterizedTest
   @EnumSource(TestStore.Kind.class)

@@ -2,7 +2,7 @@
 # Pintu against a peer: the same first contact on grammY (bench/peer/), side by side.
 # Builds what is needed, then runs each bot in its own process, one after the other, against
 # a fresh Bot API double on loopback (long polling on both sides) and prints one table.
-#   bench/compare.sh                       pintu, grammy-file, grammy-memory (about 7-8 min, build included)
+#   bench/compare.sh                       pintu, grammy-file, grammy-memory (about 8 min, build included)
 #   bench/compare.sh bots=pintu,grammy-file rate=50 saturationSeconds=30
 # Options (key=value): bots, rate, rateSeconds, warmupSeconds, thinkMinMs, thinkMaxMs,
 # saturationSeconds, concurrency, openFamilies, openSeconds, pintuJvm, pintuStoreSettings

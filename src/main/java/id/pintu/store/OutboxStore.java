@@ -10,10 +10,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Replies waiting to leave, in order per chat. A row is marked sent only after Telegram accepted it. */
+/**
+ * Replies waiting to leave, in order per chat. A row is marked sent only after Telegram accepted it.
+ * Where a row stands: still to send while it is in {@code outbox_pending}, sent once it is in
+ * {@code outbox_sent}, given up when {@code outbox.status} is {@code failed}; the view
+ * {@code outbox_delivery} shows the three as one status.
+ */
 public final class OutboxStore {
   public static final String PENDING = "pending";
-  public static final String SENT = "sent";
   public static final String FAILED = "failed";
 
   /**
@@ -154,17 +158,20 @@ public final class OutboxStore {
   /** A row Telegram accepted, with the id of the message it made (null when none). */
   public record Accepted(long id, Long telegramMessageId) {}
 
-  /** Marks rows sent in one transaction: the sender records a whole round of deliveries at once. */
+  /**
+   * Marks rows sent in one transaction: the sender records a whole round of deliveries at once.
+   * A mark is a narrow row in {@code outbox_sent} (V12), not a rewrite of the wide outbox row;
+   * a row marked twice (a commit whose answer was lost, recorded again) keeps its first mark.
+   */
   public void markSentAll(List<Accepted> rows, Instant at) throws SQLException {
     if (rows.isEmpty()) return;
     db.inTransaction(c -> {
       try (PreparedStatement p = c.prepareStatement(
-          "UPDATE outbox SET status = ?, sent_at = ?, telegram_message_id = ?, attempts = attempts + 1 WHERE id = ?")) {
+          "INSERT INTO outbox_sent (id, sent_at, telegram_message_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
         for (Accepted r : rows) {
-          p.setString(1, SENT);
+          p.setLong(1, r.id());
           p.setTimestamp(2, Sql.ts(at));
           Sql.setLongOrNull(p, 3, r.telegramMessageId());
-          p.setLong(4, r.id());
           p.addBatch();
         }
         p.executeBatch();
@@ -199,9 +206,12 @@ public final class OutboxStore {
   /** A chat that can no longer be reached: nothing pending for it is tried again. */
   public int failAllPending(long chatId, String error) throws SQLException {
     return db.inTransaction(c -> {
+      // Sent rows keep status 'pending' in the outbox (their mark is in outbox_sent): only the
+      // rows still in outbox_pending are given up.
+      int n = Sql.update(c, "UPDATE outbox SET status = ?, last_error = ? WHERE id IN (SELECT id FROM outbox_pending WHERE chat_id = ?)",
+          FAILED, Sql.clip(error, 300), chatId);
       Sql.update(c, "DELETE FROM outbox_pending WHERE chat_id = ?", chatId);
-      return Sql.update(c, "UPDATE outbox SET status = ?, last_error = ? WHERE chat_id = ? AND status = ?",
-          FAILED, Sql.clip(error, 300), chatId, PENDING);
+      return n;
     });
   }
 

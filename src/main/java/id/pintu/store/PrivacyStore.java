@@ -20,6 +20,8 @@ import java.util.Optional;
 public final class PrivacyStore {
   /** Written over a raw update or a sent reply once its content is gone (the columns are NOT NULL). */
   public static final String GONE = "{}";
+  /** Outbox rows no longer waiting to leave (sent or given up): a row waits while it is in outbox_pending (V12). */
+  private static final String NOT_WAITING = " AND NOT EXISTS (SELECT 1 FROM outbox_pending p WHERE p.id = outbox.id)";
 
   public record ConsentEvent(long id, long chatId, long caseId, String event, String basis, String scriptId,
                              Integer scriptVersion, String lang, String nodeId, String answer, Instant at) {}
@@ -155,7 +157,7 @@ public final class PrivacyStore {
   public void purgeCase(Connection c, long caseId, String reason, Instant now) throws SQLException {
     update(c, "UPDATE inbox SET payload = ? WHERE status <> 'pending' AND update_id IN"
         + " (SELECT t.update_id FROM transcript t WHERE t.case_id = ? AND t.update_id IS NOT NULL)", GONE, caseId);
-    update(c, "UPDATE outbox SET payload = ? WHERE case_id = ? AND status <> 'pending'", GONE, caseId);
+    update(c, "UPDATE outbox SET payload = ? WHERE case_id = ?" + NOT_WAITING, GONE, caseId);
     update(c, "UPDATE transcript SET text = NULL, file_id = NULL WHERE case_id = ?", caseId);
     update(c, "UPDATE cases SET intake = NULL, story = NULL, flags = NULL, handoff_reason = NULL WHERE id = ?", caseId);
     update(c, "DELETE FROM case_notes WHERE case_id = ?", caseId);
@@ -170,10 +172,10 @@ public final class PrivacyStore {
    */
   public void purgeChat(Connection c, long chatId, List<Long> caseIds) throws SQLException {
     update(c, "UPDATE inbox SET payload = ? WHERE chat_id = ? AND status <> 'pending'", GONE, chatId);
-    update(c, "UPDATE outbox SET payload = ? WHERE chat_id = ? AND status <> 'pending'", GONE, chatId);
-    update(c, "DELETE FROM outbox WHERE chat_id = ? AND status = 'pending' AND method IN ('sendMessage', 'editMessageText', 'copyMessage')", chatId);
+    update(c, "UPDATE outbox SET payload = ? WHERE chat_id = ?" + NOT_WAITING, GONE, chatId);
+    update(c, "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox_pending WHERE chat_id = ? AND method IN ('sendMessage', 'editMessageText', 'copyMessage'))", chatId);
     for (long caseId : caseIds) {
-      update(c, "DELETE FROM outbox WHERE case_id = ? AND status = 'pending' AND method IN ('sendMessage', 'editMessageText')", caseId);
+      update(c, "DELETE FROM outbox WHERE id IN (SELECT id FROM outbox_pending WHERE case_id = ? AND method IN ('sendMessage', 'editMessageText'))", caseId);
       update(c, "DELETE FROM transcript WHERE case_id = ?", caseId);
     }
     update(c, "DELETE FROM transcript WHERE chat_id = ?", chatId);

@@ -166,7 +166,7 @@ class EncryptionAtRestTest {
     DeskServiceTest.until("the greeting refused once", () -> h.api.callsOf("sendMessage").stream().anyMatch(c -> c.status() == 429));
     long greeting;
     try (Connection c = h.store.connect();
-         PreparedStatement p = c.prepareStatement("SELECT id, payload FROM outbox WHERE chat_id = ? AND status = 'pending' ORDER BY id LIMIT 1")) {
+         PreparedStatement p = c.prepareStatement("SELECT o.id, o.payload FROM outbox o JOIN outbox_pending p ON p.id = o.id WHERE o.chat_id = ? ORDER BY o.id LIMIT 1")) {
       p.setLong(1, family);
       try (ResultSet rs = p.executeQuery()) {
         assertTrue(rs.next(), "the greeting waits");

@@ -368,7 +368,7 @@ class PrivacyServiceTest {
     InboxStore inbox = new InboxStore(db);
     until("the store at rest", () -> {
       try {
-        return inbox.backlog() == 0 && count("SELECT COUNT(*) FROM outbox WHERE status = 'pending'") == 0;
+        return inbox.backlog() == 0 && count("SELECT COUNT(*) FROM outbox_pending") == 0;
       } catch (Exception e) {
         return false;
       }

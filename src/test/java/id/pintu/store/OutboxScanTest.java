@@ -119,13 +119,8 @@ class OutboxScanTest {
       assertEquals(1, left.get(0).attempts());
       assertEquals(NOW.plusSeconds(30), left.get(0).nextAttemptAt());
       assertEquals(1, outbox.backlog());
-      try (Connection c = db.connection(); var st = c.createStatement();
-           var rs = st.executeQuery("SELECT id, status FROM outbox ORDER BY id")) {
-        List<String> statuses = new ArrayList<>();
-        while (rs.next()) statuses.add(rs.getLong(1) + " " + rs.getString(2));
-        assertEquals(List.of(sent + " sent", failed + " failed", retried + " pending", unreachable + " failed"), statuses,
-            "the outbox keeps every row's history");
-      }
+      assertEquals(List.of(sent + " sent 900 1", failed + " failed null 1", retried + " pending null 1", unreachable + " failed null 0"),
+          delivery(db), "the outbox keeps every row's history");
     });
   }
 
@@ -160,6 +155,50 @@ class OutboxScanTest {
       assertEquals(null, outbox.payload(toTopic), "so is the counselors' copy of their words");
       assertEquals("{\"text\":\"z\"}", outbox.payload(toOther), "another family's reply still leaves");
     });
+  }
+
+  /**
+   * A sent reply stays sent: giving up an unreachable chat fails only what still waits, a mark
+   * recorded twice keeps the first, and an erasure blanks the sent reply's words and drops the
+   * waiting one (the sent mark is its own narrow row, so the outbox row says nothing of it).
+   */
+  @ParameterizedTest
+  @EnumSource(TestStore.Kind.class)
+  void aSentReplyStaysSentWhenItsChatIsGivenUpOrErased(TestStore.Kind kind) throws Exception {
+    onOutbox(kind, (db, outbox) -> {
+      long sent = db.inTransaction(c -> outbox.add(c, X, 7L, "sendMessage", "{\"text\":\"Halo Melati\"}", false, NOW));
+      long waiting = db.inTransaction(c -> outbox.add(c, X, 7L, "sendMessage", "{\"text\":\"Apa kabar?\"}", false, NOW));
+      outbox.markSentAll(List.of(new OutboxStore.Accepted(sent, 901L)), NOW);
+      outbox.markSentAll(List.of(new OutboxStore.Accepted(sent, 999L)), NOW.plusSeconds(1)); // recorded again after a lost answer
+      assertEquals(1, outbox.failAllPending(X, "403 Forbidden: bot was blocked by the user"));
+      assertEquals(List.of(sent + " sent 901 1", waiting + " failed null 0"), delivery(db));
+
+      long sentToY = db.inTransaction(c -> outbox.add(c, Y, 8L, "sendMessage", "{\"text\":\"Halo Kenanga\"}", false, NOW));
+      long waitingForY = db.inTransaction(c -> outbox.add(c, Y, 8L, "sendMessage", "{\"text\":\"Ceritakan\"}", false, NOW));
+      long spinnerForY = db.inTransaction(c -> outbox.add(c, Y, 8L, "answerCallbackQuery", "{\"callback_query_id\":\"q\"}", true, NOW));
+      outbox.markSentAll(List.of(new OutboxStore.Accepted(sentToY, 902L)), NOW);
+      PrivacyStore privacy = new PrivacyStore(db);
+      db.inTransaction(c -> {
+        privacy.purgeChat(c, Y, List.of(8L));
+        return null;
+      });
+      assertEquals(PrivacyStore.GONE, outbox.payload(sentToY), "the sent reply keeps its row, not its words");
+      assertEquals(null, outbox.payload(waitingForY), "the waiting reply is dropped");
+      assertEquals(List.of(spinnerForY), outbox.pendingOldestFirst(100).stream().map(OutboxStore.Row::id).toList(),
+          "a courtesy call carries no words and still leaves");
+      assertEquals(List.of(sent + " sent 901 1", waiting + " failed null 0", sentToY + " sent 902 1", spinnerForY + " pending null 0"),
+          delivery(db));
+    });
+  }
+
+  /** Each outbox row as the view outbox_delivery shows it: id, status, Telegram's message id, attempts. */
+  private static List<String> delivery(Database db) throws Exception {
+    try (Connection c = db.connection(); var st = c.createStatement();
+         var rs = st.executeQuery("SELECT id, status, telegram_message_id, attempts FROM outbox_delivery ORDER BY id")) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) rows.add(rs.getLong(1) + " " + rs.getString(2) + " " + rs.getObject(3) + " " + rs.getInt(4));
+      return rows;
+    }
   }
 
   private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");

@@ -173,11 +173,16 @@ class MetricsAndHealthTest {
 
   @Test
   void webhookModeReportsTheWebhookAndTelegramsPendingUpdates() throws Exception {
-    int deadPort;
-    try (ServerSocket s = new ServerSocket(0)) {
-      deadPort = s.getLocalPort(); // nothing listens here: Telegram cannot deliver, updates pile up on its side
+    // A port held for the whole test but never listened on: connections to it are refused, so
+    // Telegram cannot deliver and updates pile up on its side. (A port bound and released
+    // could be handed to the service's own HTTP server, which would then take the webhook.)
+    try (java.net.Socket held = new java.net.Socket()) {
+      held.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+      webhookModeReports("http://127.0.0.1:" + held.getLocalPort() + "/telegram/webhook");
     }
-    String hook = "http://127.0.0.1:" + deadPort + "/telegram/webhook";
+  }
+
+  private void webhookModeReports(String hook) throws Exception {
     try (ServiceHarness h = new ServiceHarness()) {
       h.set("PINTU_TELEGRAM_MODE", "webhook").set("PINTU_TELEGRAM_WEBHOOK_URL", hook).set("PINTU_TELEGRAM_WEBHOOK_SECRET", "s3cret")
           .set("PINTU_ADMIN_TELEGRAM_CHECK_SECONDS", "1").start();

@@ -7,7 +7,9 @@
 --   still to send:  the row is in outbox_pending
 --   sent:           the row is in outbox_sent (rows sent before this migration: status 'sent')
 --   given up:       outbox.status = 'failed'
--- outbox_delivery shows the three together, for people and reports reading the store.
+-- New rows are written with status 'written' (not 'pending': a sent row keeps its status, and
+-- thousands of 'pending' rows would look like a stuck sender). outbox_delivery shows the three
+-- together as pending | sent | failed, for people and reports reading the store.
 CREATE TABLE outbox_sent (
   id                   BIGINT PRIMARY KEY,      -- outbox.id
   sent_at              TIMESTAMP WITH TIME ZONE NOT NULL,

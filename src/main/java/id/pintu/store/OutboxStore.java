@@ -17,7 +17,11 @@ import java.util.List;
  * {@code outbox_delivery} shows the three as one status.
  */
 public final class OutboxStore {
-  public static final String PENDING = "pending";
+  /**
+   * The status a row is written with: where it stands is in outbox_pending / outbox_sent (V12);
+   * not "pending", which a person counting statuses would read as a stuck sender.
+   */
+  public static final String WRITTEN = "written";
   public static final String FAILED = "failed";
 
   /**
@@ -45,7 +49,7 @@ public final class OutboxStore {
       p.setString(3, method);
       p.setString(4, db.cipher().seal(SealedColumn.OUTBOX_PAYLOAD, chatId, payload));
       p.setBoolean(5, optional);
-      p.setString(6, PENDING);
+      p.setString(6, WRITTEN);
       p.setTimestamp(7, Sql.ts(now));
       p.setTimestamp(8, Sql.ts(now));
       p.executeUpdate();

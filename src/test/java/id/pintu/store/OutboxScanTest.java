@@ -188,6 +188,11 @@ class OutboxScanTest {
           "a courtesy call carries no words and still leaves");
       assertEquals(List.of(sent + " sent 901 1", waiting + " failed null 0", sentToY + " sent 902 1", spinnerForY + " pending null 0"),
           delivery(db));
+      try (Connection c = db.connection(); var st = c.createStatement();
+           var rs = st.executeQuery("SELECT COUNT(*) FROM outbox WHERE status = 'pending'")) {
+        rs.next();
+        assertEquals(0, rs.getLong(1), "the raw column never says 'pending' of a sent row (a stuck sender, to a person counting)");
+      }
     });
   }
 

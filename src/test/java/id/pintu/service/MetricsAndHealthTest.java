@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.pintu.testing.net.TcpProxy;
-import java.net.ServerSocket;
 import com.fasterxml.jackson.databind.JsonNode;
 import id.pintu.store.CaseStore;
 import id.pintu.store.DeskStore;
@@ -201,12 +200,9 @@ class MetricsAndHealthTest {
   @Test
   void readinessFollowsTheStore() throws Exception {
     Path data = Files.createTempDirectory("pintu-h2");
-    int h2Port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      h2Port = s.getLocalPort();
-    }
-    Server h2 = Server.createTcpServer("-tcpPort", String.valueOf(h2Port), "-ifNotExists", "-baseDir", data.toString()).start();
-    try (TcpProxy proxy = new TcpProxy(h2Port); ServiceHarness h = new ServiceHarness()) {
+    // Port 0: the H2 server takes a free port itself and says which (no bind-and-release race).
+    Server h2 = Server.createTcpServer("-tcpPort", "0", "-ifNotExists", "-baseDir", data.toString()).start();
+    try (TcpProxy proxy = new TcpProxy(h2.getPort()); ServiceHarness h = new ServiceHarness()) {
       h.set("PINTU_STORE_URL", "jdbc:h2:tcp://127.0.0.1:" + proxy.port() + "/pintu");
       h.start();
       AdminHttp http = new AdminHttp(h);

@@ -210,7 +210,7 @@ public final class OutboxStore {
   /** A chat that can no longer be reached: nothing pending for it is tried again. */
   public int failAllPending(long chatId, String error) throws SQLException {
     return db.inTransaction(c -> {
-      // Sent rows keep status 'pending' in the outbox (their mark is in outbox_sent): only the
+      // A sent row keeps the status it was written with (its mark is in outbox_sent): only the
       // rows still in outbox_pending are given up.
       int n = Sql.update(c, "UPDATE outbox SET status = ?, last_error = ? WHERE id IN (SELECT id FROM outbox_pending WHERE chat_id = ?)",
           FAILED, Sql.clip(error, 300), chatId);

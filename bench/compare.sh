@@ -4,10 +4,13 @@
 # a fresh Bot API double on loopback (long polling on both sides) and prints one table.
 #   bench/compare.sh                       pintu, grammy-file, grammy-memory (about 8 min, build included)
 #   bench/compare.sh bots=pintu,grammy-file rate=50 saturationSeconds=30
+#   bench/compare.sh interleave=5          saturated windows in turns, pintu vs grammy-file (about 8 min):
+#                                          the ratio per round, so the VM's drift cancels
 # Options (key=value): bots, rate, rateSeconds, warmupSeconds, thinkMinMs, thinkMaxMs,
 # saturationSeconds, concurrency, openFamilies, openSeconds, pintuJvm, pintuStoreSettings
 # (appended to Pintu's H2 URL, e.g. ";CACHE_SIZE=32768"), node, samples (a folder: every latency with
-# its push time, per bot and phase, to line the tail up with a GC log).
+# its push time, per bot and phase, to line the tail up with a GC log); interleave (rounds),
+# settleSeconds, windowSeconds (warmupSeconds is 90 there, after the 10,000 opened).
 # Output: the console and target/compare/result.txt; each bot's log in target/compare/<bot>.log.
 # See docs/PERFORMANCE.md ("Pintu against a peer").
 set -euo pipefail

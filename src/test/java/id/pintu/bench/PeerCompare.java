@@ -42,7 +42,9 @@ import java.util.function.LongFunction;
  * <p>Arguments {@code key=value}: {@code bots} (default {@code pintu,grammy-file,grammy-memory}),
  * {@code rate}, {@code rateSeconds}, {@code warmupSeconds}, {@code thinkMinMs}, {@code thinkMaxMs},
  * {@code saturationSeconds}, {@code concurrency}, {@code openFamilies}, {@code pintuJvm}, {@code pintuStoreSettings} (appended to the H2 URL, e.g. {@code ;CACHE_SIZE=32768}),
- * {@code record} (write the replies Pintu gives into the check file instead of checking).
+ * {@code record} (write the replies Pintu gives into the check file instead of checking),
+ * {@code interleave} (instead of the table: N rounds of saturated windows, the bots in turns,
+ * read by {@link InterleavedRounds}; with {@code settleSeconds}, {@code windowSeconds}).
  */
 public final class PeerCompare {
   private static final String TOKEN = "123456:PEER-bench";
@@ -93,6 +95,7 @@ public final class PeerCompare {
     if (!script.complete()) throw new IllegalStateException(checkFile + " has steps without 'expect': record them first");
     System.out.printf(Locale.ROOT, "# %s  nproc=%d  load %s  java %s%n", Instant.now(),
         Runtime.getRuntime().availableProcessors(), load(), System.getProperty("java.version"));
+    if (opts.containsKey("interleave")) return interleave();
     List<Row> rows = new ArrayList<>();
     boolean allPassed = true;
     for (String bot : opt("bots", "pintu,grammy-file,grammy-memory").split(",")) {
@@ -113,39 +116,29 @@ public final class PeerCompare {
 
   private Row measure(String bot) throws Exception {
     System.out.printf(Locale.ROOT, "%n## %s%n", bot);
-    Vertx vertx = Vertx.vertx();
-    BotApiDouble api = BotApiDouble.start(vertx, TOKEN, RateLimits.disabled())
-        .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    Path data = Files.createTempDirectory("pintu-compare-" + bot);
-    Driver d = new Driver(api);
-    api.onMessageSent(d.arrivals::add);
     String load0 = load();
-    api.sendText(PROBE_CHAT, "/start");
-    long spawned = System.nanoTime();
-    try (ChildProcess child = spawn(bot, api, data)) {
-      double startup = awaitFirstReply(api, child, spawned);
-      d.arrivals.clear();
-      System.out.printf(Locale.ROOT, "start-up %.2f s (spawn to the first reply to a waiting /start), pid %d, log %s%n", startup, child.pid(), child.log());
+    try (Contender c = new Contender(bot)) {
+      c.start();
+      ChildProcess child = c.child;
+      BotApiDouble api = c.api;
+      double startup = c.startup;
       double rssBase = child.statusMb("VmRSS");
 
-      Phase checked = d.phase("check", child, new PhaseSpec(script.conversations().size(), 0, 0, 0, Integer.MAX_VALUE,
-          script.conversations().size(), 0, 60), n -> script.conversations().get((int) n));
+      Phase checked = c.check();
       if (checked.errors > 0 || checked.conversations != script.conversations().size()) {
         return failed(bot, startup, "scripted check failed: " + checked.firstErrors, load0);
       }
       int openFamilies = intOpt("openFamilies", 10_000);
-      Phase open = d.phase("open " + openFamilies, child, new PhaseSpec(intOpt("concurrency", 400), 0, 0, 0, 1,
-          openFamilies, 0, intOpt("openSeconds", 150)), script::forFamily);
+      Phase open = c.open();
       double rssOpen = child.statusMb("VmHWM");
       int rate = intOpt("rate", 50);
       // 30 s before each measured window, the same for every bot: a service runs for days, and with
       // 5 s the 50/s window still held the JVM's compiler finishing its work (C2 3.4 ms of CPU per
       // update then, 1 ms at 30 s); the first minute's cost is the start-up line's, not the latency's.
       int warmup = intOpt("warmupSeconds", 30);
-      Phase fixed = d.phase("fixed rate", child, new PhaseSpec(0, rate, intOpt("thinkMinMs", 1_000), intOpt("thinkMaxMs", 3_000),
+      Phase fixed = c.driver.phase("fixed rate", child, new PhaseSpec(0, rate, intOpt("thinkMinMs", 1_000), intOpt("thinkMaxMs", 3_000),
           Integer.MAX_VALUE, Long.MAX_VALUE, warmup, intOpt("rateSeconds", 40)), script::forFamily);
-      Phase sat = d.phase("saturation", child, new PhaseSpec(intOpt("concurrency", 400), 0, 0, 0, Integer.MAX_VALUE,
-          Long.MAX_VALUE, warmup, intOpt("saturationSeconds", 30)), script::forFamily);
+      Phase sat = c.saturate("saturation", warmup, intOpt("saturationSeconds", 30));
       double hwm = child.statusMb("VmHWM");
       // The same work on both sides shows in the calls: a reply per message, a spinner
       // stopped and the buttons taken away per accepted press.
@@ -159,11 +152,131 @@ public final class PeerCompare {
           fixed.latency.pct(50), fixed.latency.pct(95), fixed.latency.pct(99), fixed.latency.size(), rate,
           sat.steps == 0 ? Double.NaN : sat.cpuSeconds / sat.steps * script.meanSteps() * 10_000,
           rssOpen, rssBase, hwm, sat.conversations, sat.steps, errors, load0 + " → " + load());
-    } finally {
-      api.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-      deleteTree(data);
     }
+  }
+
+  /** One bot under test: its own Bot API double, driver, data folder and process. */
+  private final class Contender implements AutoCloseable {
+    final String bot;
+    final Vertx vertx = Vertx.vertx();
+    final BotApiDouble api;
+    final Driver driver;
+    final Path data;
+    ChildProcess child;
+    double startup;
+
+    Contender(String bot) throws Exception {
+      this.bot = bot;
+      api = BotApiDouble.start(vertx, TOKEN, RateLimits.disabled())
+          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+      data = Files.createTempDirectory("pintu-compare-" + bot);
+      driver = new Driver(api);
+      api.onMessageSent(driver.arrivals::add);
+    }
+
+    /** Spawns the bot with a family's /start already waiting; returns once it was answered. */
+    void start() throws Exception {
+      api.sendText(PROBE_CHAT, "/start");
+      long spawned = System.nanoTime();
+      child = spawn(bot, api, data);
+      startup = awaitFirstReply(api, child, spawned);
+      driver.arrivals.clear();
+      System.out.printf(Locale.ROOT, "start-up %.2f s (spawn to the first reply to a waiting /start), pid %d, log %s%n", startup, child.pid(), child.log());
+    }
+
+    /** The scripted check: every conversation once, every reply compared. */
+    Phase check() throws Exception {
+      return driver.phase("check", child, new PhaseSpec(script.conversations().size(), 0, 0, 0, Integer.MAX_VALUE,
+          script.conversations().size(), 0, 60), n -> script.conversations().get((int) n));
+    }
+
+    /** {@code openFamilies} families (10,000) each open a conversation: one /start, 400 at once. */
+    Phase open() throws Exception {
+      int families = intOpt("openFamilies", 10_000);
+      return driver.phase("open " + families, child, new PhaseSpec(intOpt("concurrency", 400), 0, 0, 0, 1,
+          families, 0, intOpt("openSeconds", 150)), script::forFamily);
+    }
+
+    /** Closed loop with no think time; timed from {@code settleS} on for {@code measureS}. */
+    Phase saturate(String name, int settleS, int measureS) throws Exception {
+      return driver.phase(name, child, new PhaseSpec(intOpt("concurrency", 400), 0, 0, 0, Integer.MAX_VALUE,
+          Long.MAX_VALUE, settleS, measureS), script::forFamily);
+    }
+
+    @Override
+    public void close() throws Exception {
+      try {
+        if (child != null) child.close();
+      } finally {
+        api.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        deleteTree(data);
+      }
+    }
+  }
+
+  // ---- interleaved saturation: the bots in turns, the machine's drift cancelled ----
+
+  /**
+   * {@code interleave=N}: every bot started, checked, 10,000 conversations opened (as for
+   * the main table), saturated {@code warmupSeconds} (default 90) unmeasured; then N rounds
+   * in which each bot in turn (the order reversed every other round) gets a saturated window
+   * ({@code settleSeconds} unmeasured, {@code windowSeconds} measured) while the others wait
+   * idle. Prints the rounds and their reading. All bots run at once here (each with its own
+   * double), so memory is not measured in this mode.
+   */
+  private int interleave() throws Exception {
+    int rounds = intOpt("interleave", 5);
+    List<String> bots = Arrays.stream(opt("bots", "pintu,grammy-file").split(",")).map(String::trim).toList();
+    // 90 s: after the 10,000 opened and 30 or 60 s saturated, Pintu's JIT compiler still took
+    // ~300 µs of CPU per update in the first windows (~30 from then on). The main table's
+    // saturation phase, too, comes after the 10,000 and ~2 minutes of load.
+    int warmup = intOpt("warmupSeconds", 90);
+    int settle = intOpt("settleSeconds", 3);
+    int window = intOpt("windowSeconds", 15);
+    InterleavedRounds result = new InterleavedRounds();
+    Map<String, Contender> running = new LinkedHashMap<>();
+    String load0 = load();
+    try {
+      for (String bot : bots) {
+        System.out.printf(Locale.ROOT, "%n## %s%n", bot);
+        Contender c = new Contender(bot);
+        running.put(bot, c);
+        c.start();
+        Phase checked = c.check();
+        if (checked.errors > 0 || checked.conversations != script.conversations().size()) {
+          System.out.println("FAILED: scripted check failed: " + checked.firstErrors);
+          return 3;
+        }
+        // The same state as the main table's saturation phase: 10,000 conversations open in the store.
+        c.open();
+        c.saturate("warm-up", warmup, 0);
+      }
+      for (int r = 1; r <= rounds; r++) {
+        for (String bot : InterleavedRounds.order(bots, r)) {
+          // The waiting bots' own CPU meanwhile (timers, idle polls): what they took from the measured one.
+          Map<String, Double> idle0 = new LinkedHashMap<>();
+          for (Map.Entry<String, Contender> e : running.entrySet()) {
+            if (!e.getKey().equals(bot)) idle0.put(e.getKey(), e.getValue().child.cpuSeconds());
+          }
+          Phase p = running.get(bot).saturate("round " + r + " " + bot, settle, window);
+          StringBuilder idle = new StringBuilder();
+          for (Map.Entry<String, Double> e : idle0.entrySet()) {
+            idle.append(String.format(Locale.ROOT, " %s %.2f s", e.getKey(), running.get(e.getKey()).child.cpuSeconds() - e.getValue()));
+          }
+          System.out.println("  CPU of the waiting bots over the window and its settling:" + idle);
+          result.add(new InterleavedRounds.Window(r, bot, p.stepsPerS(),
+              p.steps == 0 ? Double.NaN : p.cpuSeconds / p.steps * 1e6, p.errors));
+        }
+      }
+    } finally {
+      for (Contender c : running.values()) c.close();
+    }
+    System.out.printf(Locale.ROOT, "%n## Interleaved saturation (%s, nproc=%d, load %s → %s; %d rounds of %d s windows, %d s settling each, after %s opened and %d s warm-up; long polling, Bot API double on loopback)%n%n",
+        Instant.now(), Runtime.getRuntime().availableProcessors(), load0, load(), rounds, window, settle, opt("openFamilies", "10000"), warmup);
+    System.out.print(result.table(bots.get(0)));
+    long errors = bots.stream().mapToLong(result::errors).sum();
+    return errors == 0 ? 0 : 3;
   }
 
   private static String firstOf(Phase... phases) {

@@ -680,6 +680,8 @@ public final class PeerCompare {
           pintu.updatesPerS() / peer.updatesPerS(), pintu.p99(), peer.p99(), pintu.rssOpen10kMb(), peer.rssOpen10kMb(),
           pintu.rssOpen10kMb() - pintu.rssBaseMb(), peer.rssOpen10kMb() - peer.rssBaseMb(),
           pintu.cpuPer10k(), peer.cpuPer10k());
+      System.out.println("One run each, minutes apart: the machine's drift moves the ratio by a fifth either way; "
+          + "`bench/compare.sh interleave=5` takes the saturated windows in turns and reads the ratio within each round.");
     }
   }
 

@@ -4,7 +4,7 @@
 # a fresh Bot API double on loopback (long polling on both sides) and prints one table.
 #   bench/compare.sh                       pintu, grammy-file, grammy-memory (about 8 min, build included)
 #   bench/compare.sh bots=pintu,grammy-file rate=50 saturationSeconds=30
-#   bench/compare.sh interleave=5          saturated windows in turns, pintu vs grammy-file (about 8 min):
+#   bench/compare.sh interleave=5          saturated windows in turns, pintu vs grammy-file (about 7 min):
 #                                          the ratio per round, so the VM's drift cancels
 # Options (key=value): bots, rate, rateSeconds, warmupSeconds, thinkMinMs, thinkMaxMs,
 # saturationSeconds, concurrency, openFamilies, openSeconds, pintuJvm, pintuStoreSettings

@@ -167,9 +167,14 @@ public final class PeerCompare {
 
     Contender(String bot) throws Exception {
       this.bot = bot;
-      api = BotApiDouble.start(vertx, TOKEN, RateLimits.disabled())
-          .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-      data = Files.createTempDirectory("pintu-compare-" + bot);
+      try {
+        api = BotApiDouble.start(vertx, TOKEN, RateLimits.disabled())
+            .toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        data = Files.createTempDirectory("pintu-compare-" + bot);
+      } catch (Exception e) {
+        vertx.close(); // nothing else was made yet; close() is not reached for a half-built contender
+        throw e;
+      }
       driver = new Driver(api);
       api.onMessageSent(driver.arrivals::add);
     }
@@ -249,8 +254,13 @@ public final class PeerCompare {
           return 3;
         }
         // The same state as the main table's saturation phase: 10,000 conversations open in the store.
-        c.open();
-        c.saturate("warm-up", warmup, 0);
+        Phase open = c.open();
+        Phase warm = c.saturate("warm-up", warmup, 0);
+        if (open.errors + warm.errors > 0) {
+          // Unmeasured is not unchecked: a bot that answers wrongly while warming up fails here too.
+          System.out.println("FAILED: " + bot + " gave wrong or missing replies before the rounds: " + firstOf(open, warm));
+          return 3;
+        }
       }
       for (int r = 1; r <= rounds; r++) {
         for (String bot : InterleavedRounds.order(bots, r)) {

@@ -25,6 +25,7 @@ import id.pintu.store.InboxStore;
 import id.pintu.store.OutboxStore;
 import id.pintu.store.SessionStore;
 import id.pintu.store.TranscriptStore;
+import id.pintu.telegram.CourtesyCalls;
 import id.pintu.telegram.Incoming;
 import id.pintu.telegram.OutboundMessage;
 import id.pintu.telegram.ReplyComposer;
@@ -75,6 +76,7 @@ public final class ConversationProcessor {
   private volatile StepObserver observer = StepObserver.NONE;
   private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private volatile DeskHooks desk;
+  private volatile CourtesyCalls courtesy;
 
   public ConversationProcessor(Database db, Engine engine, Supplier<ScriptBook> book, ReplyComposer composer,
                                FloodGuard flood, Clock clock, int cacheSize, Runnable outboxChanged) {
@@ -107,6 +109,15 @@ public final class ConversationProcessor {
   /** Connects the counselors' desk (staff chat updates, handoffs, relay); null leaves it out. */
   public void desk(DeskHooks hooks) {
     this.desk = hooks;
+  }
+
+  /**
+   * Sends the family chats' courtesy calls (a button's spinner, an answered question's
+   * buttons) from memory after the commit; null (tools, tests of the store alone) stores them
+   * in the outbox like any reply.
+   */
+  public void courtesyVia(CourtesyCalls calls) {
+    this.courtesy = calls;
   }
 
   /** What became of an update. */
@@ -142,8 +153,14 @@ public final class ConversationProcessor {
     Instant now = clock.instant();
     FloodGuard.Pace pace = flood.count(in.chatId(), now);
     Applied[] done = new Applied[1];
-    SessionStore.Row saved = db.inTransaction(c -> apply(c, row, in, pace, now, done));
+    CourtesyCalls courtesyNow = courtesy;
+    Replies replies = new Replies(courtesyNow);
+    SessionStore.Row saved = db.inTransaction(c -> {
+      replies.courtesy().clear(); // a transaction tried again starts over
+      return apply(c, row, in, pace, now, done, replies);
+    });
     if (saved == null) return Outcome.ALREADY_DONE;
+    if (!replies.courtesy().isEmpty()) courtesyNow.send(in.chatId(), replies.courtesy());
     if (done[0] != null && done[0].erased()) {
       evict(in.chatId());
     } else {
@@ -162,8 +179,15 @@ public final class ConversationProcessor {
     }
   }
 
+  /** Where this update's courtesy calls go: collected for after the commit, or stored when no one sends them from memory. */
+  private record Replies(CourtesyCalls sink, List<OutboundMessage> courtesy) {
+    Replies(CourtesyCalls sink) {
+      this(sink, new java.util.ArrayList<>(2));
+    }
+  }
+
   private SessionStore.Row apply(Connection c, InboxStore.Row row, Incoming in, FloodGuard.Pace pace, Instant now,
-                                 Applied[] done) throws SQLException {
+                                 Applied[] done, Replies replies) throws SQLException {
     // Marked done first, in the same transaction: it commits with the effects or not at all.
     if (!inbox.claimPending(c, row.updateId(), now)) return null;
     long chatId = in.chatId();
@@ -172,8 +196,8 @@ public final class ConversationProcessor {
     DeskHooks d = desk;
     boolean wasHandedOff = d != null && before != null && before.status() == ConversationStatus.HANDED_OFF && stored.caseId() != null;
     if (wasHandedOff && in.callbackQueryId() != null && d.familyButton(c, chatId, stored.caseId(), in, now)) {
-      add(c, chatId, stored.caseId(), composer.answerButton(in.callbackQueryId()), now);
-      if (in.messageId() != null) add(c, chatId, stored.caseId(), composer.removeButtons(chatId, in.messageId()), now);
+      add(c, chatId, stored.caseId(), composer.answerButton(in.callbackQueryId()), now, replies);
+      if (in.messageId() != null) add(c, chatId, stored.caseId(), composer.removeButtons(chatId, in.messageId()), now, replies);
       inbox.markDone(c, row.updateId(), now);
       return stored;
     }
@@ -198,7 +222,7 @@ public final class ConversationProcessor {
     Erasure.Held held = null;
     if (step.effects().stream().anyMatch(e -> e instanceof Effect.Erase)) {
       Erasure.Result r = erasure.erase(c, chatId, now);
-      if (r instanceof Erasure.Erased erased) return erased(c, in, before, step, erased, now, done);
+      if (r instanceof Erasure.Erased erased) return erased(c, in, before, step, erased, now, done, replies);
       held = (Erasure.Held) r;
     }
 
@@ -249,8 +273,8 @@ public final class ConversationProcessor {
     if (d != null && handedOff) d.waiting(c, chatId, caseId, now);
     if (wasHandedOff && after.status() == ConversationStatus.HANDED_OFF) d.familyWrote(c, chatId, caseId, in, now);
     if (in.callbackQueryId() != null) {
-      add(c, chatId, caseId, composer.answerButton(in.callbackQueryId()), now);
-      if (in.messageId() != null && acceptedPress(before, after)) add(c, chatId, caseId, composer.removeButtons(chatId, in.messageId()), now);
+      add(c, chatId, caseId, composer.answerButton(in.callbackQueryId()), now, replies);
+      if (in.messageId() != null && acceptedPress(before, after)) add(c, chatId, caseId, composer.removeButtons(chatId, in.messageId()), now, replies);
     }
     SessionStore.Row next = new SessionStore.Row(chatId, codec.write(kept), after.status().wire(), caseId, startedAt, now, false, false);
     sessions.save(c, next, now);
@@ -265,14 +289,14 @@ public final class ConversationProcessor {
    * counselors holding their cases are told, and nothing else of the chat is written.
    */
   private SessionStore.Row erased(Connection c, Incoming in, SessionState before, Step step, Erasure.Erased erased, Instant now,
-                                  Applied[] done) throws SQLException {
+                                  Applied[] done, Replies replies) throws SQLException {
     long chatId = in.chatId();
     DeskHooks d = desk;
     if (d != null) for (long id : erased.caseIds()) d.privacyNotice(c, id, Erasure.topicNotice(erased, id), now);
-    add(c, chatId, null, composer.send(chatId, new Effect.Send(PrivacyTexts.ERASED.in(step.state().lang()))), now);
+    add(c, chatId, null, composer.send(chatId, new Effect.Send(PrivacyTexts.ERASED.in(step.state().lang()))), now, replies);
     if (in.callbackQueryId() != null) {
-      add(c, chatId, null, composer.answerButton(in.callbackQueryId()), now);
-      if (in.messageId() != null) add(c, chatId, null, composer.removeButtons(chatId, in.messageId()), now);
+      add(c, chatId, null, composer.answerButton(in.callbackQueryId()), now, replies);
+      if (in.messageId() != null) add(c, chatId, null, composer.removeButtons(chatId, in.messageId()), now, replies);
     }
     done[0] = new Applied(before, step, Map.of(), true);
     return new SessionStore.Row(chatId, "", ConversationStatus.ENDED.wire(), null, now, now, false, false);
@@ -295,8 +319,9 @@ public final class ConversationProcessor {
     transcript.add(c, chatId, caseId, TranscriptStore.OUT, "text", s.text(), null, null, id, now);
   }
 
-  private void add(Connection c, long chatId, Long caseId, OutboundMessage m, Instant now) throws SQLException {
-    outbox.add(c, chatId, caseId, m.method(), m.payload(), m.optional(), now);
+  private void add(Connection c, long chatId, Long caseId, OutboundMessage m, Instant now, Replies replies) throws SQLException {
+    if (m.optional() && replies.sink() != null) replies.courtesy().add(m);
+    else outbox.add(c, chatId, caseId, m.method(), m.payload(), m.optional(), now);
   }
 
   /**

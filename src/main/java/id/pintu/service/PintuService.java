@@ -129,6 +129,7 @@ public final class PintuService implements AutoCloseable {
     processor = new ConversationProcessor(db, engine, library, new ReplyComposer(json), new FloodGuard(cfg.flood()), clock,
         cfg.sessions().cacheSize(), sender::wake);
     sender.onUnreachable(processor::evict);
+    processor.courtesyVia(sender.courtesy());
     if (editNotices != null) editNotices.wakeWith(sender::wake);
     sender.activeWhile(leader::leading); // several nodes: only the leader sends
     leader.onChange(leading -> sender.wake());

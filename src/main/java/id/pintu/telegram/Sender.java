@@ -50,6 +50,7 @@ public final class Sender implements AutoCloseable {
   private final PintuConfig.Sending cfg;
   private final Clock clock;
   private final SendPace pace;
+  private final CourtesyQueue courtesy;
   private final Set<Long> inFlight = ConcurrentHashMap.newKeySet();
   private final java.util.Queue<Outcome> outcomes = new java.util.concurrent.ConcurrentLinkedQueue<>();
   /** Outcomes taken from {@link #outcomes} and not yet recorded; the scheduling thread's own. */
@@ -104,6 +105,7 @@ public final class Sender implements AutoCloseable {
     this.cfg = cfg;
     this.clock = clock;
     this.pace = new SendPace(cfg);
+    this.courtesy = new CourtesyQueue(gateway, pace, this::wake);
     this.workers = Executors.newFixedThreadPool(cfg.workers(), r -> {
       Thread t = new Thread(r, "pintu-send");
       t.setDaemon(true);
@@ -122,6 +124,11 @@ public final class Sender implements AutoCloseable {
     scheduler.start();
   }
 
+  /** Where the family chats' courtesy calls go: sent from memory, on every node (see {@link CourtesyQueue}). */
+  public CourtesyCalls courtesy() {
+    return courtesy;
+  }
+
   /** Something new is in the outbox (or a chat became free): look now, not at the next tick. */
   public void wake() {
     woken = true;
@@ -136,6 +143,7 @@ public final class Sender implements AutoCloseable {
       if (lastScanRows > BUSY_SCAN_ROWS && !awaitRoomAfter(lastTick)) return;
       lastTick = System.nanoTime();
       try {
+        courtesy.dispatch(workers, clock.instant());
         recordOutcomes();
         tick();
       } catch (SQLException e) {
@@ -344,19 +352,24 @@ public final class Sender implements AutoCloseable {
   }
 
   public long sent() {
-    return sent.get();
+    return sent.get() + courtesy.sent.get();
   }
 
   public long tooManyRequests() {
-    return tooManyRequests.get();
+    return tooManyRequests.get() + courtesy.tooManyRequests.get();
   }
 
   public long retries() {
-    return retries.get();
+    return retries.get() + courtesy.retries.get();
   }
 
   public long failed() {
-    return failed.get();
+    return failed.get() + courtesy.failed.get();
+  }
+
+  /** Courtesy calls given up (too old, too many tries, too many waiting). */
+  public long courtesyDropped() {
+    return courtesy.dropped.get();
   }
 
   @Override

@@ -49,7 +49,7 @@ class MetricsAndHealthTest {
         ServiceHarness.sleep(300);
       }
       for (String series : new String[] {"pintu_updates_in_total", "pintu_messages_out_total", "pintu_telegram_429_total",
-          "pintu_send_retries_total", "pintu_send_failed_total", "pintu_handoffs_total{priority=\"normal\",queue=\"general\"}",
+          "pintu_send_retries_total", "pintu_send_failed_total", "pintu_courtesy_dropped_total", "pintu_handoffs_total{priority=\"normal\",queue=\"general\"}",
           "pintu_handoffs_total{priority=\"urgent\",queue=\"crisis\"}", "pintu_crisis_flags_total 1.0", "pintu_queue_length 2.0",
           "pintu_inbox_backlog", "pintu_outbox_backlog",
           "pintu_dropoffs_total{how=\"stopped\",node=\"consent\",script=\"first-contact\"} 1.0",

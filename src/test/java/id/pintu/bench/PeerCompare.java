@@ -3,6 +3,7 @@ package id.pintu.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import id.pintu.testing.botapi.BotApiDouble;
 import id.pintu.testing.botapi.RateLimits;
+import id.pintu.testing.botapi.RecordedCall;
 import id.pintu.testing.botapi.SentMessage;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -141,9 +142,11 @@ public final class PeerCompare {
       Phase sat = c.saturate("saturation", warmup, intOpt("saturationSeconds", 30));
       double hwm = child.statusMb("VmHWM");
       // The same work on both sides shows in the calls: a reply per message, a spinner
-      // stopped and the buttons taken away per accepted press.
-      System.out.printf(Locale.ROOT, "Bot API calls over the run: sendMessage %d, answerCallbackQuery %d, editMessageReplyMarkup %d, getUpdates %d%n",
-          api.callsOf("sendMessage").size(), api.callsOf("answerCallbackQuery").size(),
+      // stopped and the buttons taken away per accepted press (each accepted by the double).
+      List<RecordedCall> answers = api.callsOf("answerCallbackQuery");
+      System.out.printf(Locale.ROOT, "Bot API calls over the run: sendMessage %d, answerCallbackQuery %d (of them accepted %d; button presses %d), "
+              + "editMessageReplyMarkup %d, getUpdates %d%n",
+          api.callsOf("sendMessage").size(), answers.size(), answers.stream().filter(RecordedCall::ok).count(), api.buttonPresses(),
           api.callsOf("editMessageReplyMarkup").size(), api.callsOf("getUpdates").size());
       long errors = checked.errors + open.errors + fixed.errors + sat.errors;
       String note = errors == 0 ? (open.conversations < openFamilies ? "only " + open.conversations + " opened" : "")

@@ -272,6 +272,13 @@ public final class BotApiDouble extends VerticleBase {
     return id;
   }
 
+  /** How many button presses (callback queries) users made so far. */
+  public int buttonPresses() {
+    synchronized (lock) {
+      return chats.callbackQueriesIssued();
+    }
+  }
+
   /** The user presses an inline button under one of the bot's messages. */
   public int pressButton(long chatId, int messageId, String callbackData) {
     return pressButtonAs(chatId, messageId, chatId, callbackData);

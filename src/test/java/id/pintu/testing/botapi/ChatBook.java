@@ -81,6 +81,10 @@ final class ChatBook {
     callbackQueryIds.add(id);
   }
 
+  int callbackQueriesIssued() {
+    return callbackQueryIds.size();
+  }
+
   boolean knowsCallbackQuery(String id) {
     return callbackQueryIds.contains(id);
   }

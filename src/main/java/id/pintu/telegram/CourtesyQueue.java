@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * attempts or {@link #MAX_AGE_NANOS} (Telegram refuses a button answer that late), and
  * dropped oldest first beyond {@link #MAX_WAITING} (an outage with many families pressing).
  *
- * <p>{@link #add} runs on any thread; everything else on the sender's scheduling thread,
+ * <p>{@link #send} runs on any thread; everything else on the sender's scheduling thread,
  * which owns the pace.
  */
 final class CourtesyQueue implements CourtesyCalls {
@@ -151,10 +151,5 @@ final class CourtesyQueue implements CourtesyCalls {
     dropped.incrementAndGet();
     lastDrop = why;
     LOG.debug("courtesy {} to chat {} dropped: {}", c.call().method(), c.chatId(), why);
-  }
-
-  /** Calls not sent yet (waiting or between a worker and the scheduling thread). */
-  int waiting() {
-    return waiting.size() + arrived.size() + returned.size();
   }
 }

@@ -10,9 +10,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A family presses a button: the spinner stops and the answered question loses its buttons.
@@ -20,17 +19,7 @@ import org.junit.jupiter.api.Test;
  * back, tried again when Telegram stumbles, let go when Telegram refuses them.
  */
 class CourtesyCallsTest {
-  ServiceHarness h;
-
-  @BeforeEach
-  void start() throws Exception {
-    h = new ServiceHarness().start();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    h.close();
-  }
+  @RegisterExtension final ServiceHarness h = ServiceHarness.perTest();
 
   @Test
   void aPressIsAnsweredAndItsButtonsTakenAwayWithNeitherCallKeptInTheStore() throws Exception {

@@ -9,23 +9,12 @@ import id.pintu.store.InboxStore;
 import id.pintu.store.TranscriptStore;
 import id.pintu.testing.botapi.SentMessage;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A family's whole first contact over long polling, ending in a stored case. */
 class LongPollingFirstContactTest {
-  ServiceHarness h;
-
-  @BeforeEach
-  void start() throws Exception {
-    h = new ServiceHarness().start();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    h.close();
-  }
+  @RegisterExtension final ServiceHarness h = ServiceHarness.perTest();
 
   @Test
   void firstContactEndsInAStoredCaseWithIntakeAndStory() throws Exception {

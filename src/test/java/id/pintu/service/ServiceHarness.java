@@ -21,13 +21,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real Pintu service against the Bot API double, on a real store (an H2 file in a temporary
  * folder, or a fresh PostgreSQL schema with {@code -DPINTU_TEST_STORE=postgres}: see
  * {@link TestStore}), over real sockets. Tests drive families through the double and read what they received.
  */
-final class ServiceHarness implements AutoCloseable {
+final class ServiceHarness implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
   static final String TOKEN = "123456:TEST-token";
   static final Path TEST_DIALOGS = Path.of("src/test/resources/service-dialogs");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -69,6 +72,28 @@ final class ServiceHarness implements AutoCloseable {
 
   ServiceHarness() throws Exception {
     this(RateLimits.telegramLike());
+  }
+
+  /**
+   * A default harness started before each test and closed after it:
+   * {@code @RegisterExtension final ServiceHarness h = ServiceHarness.perTest();}.
+   */
+  static ServiceHarness perTest() {
+    try {
+      return new ServiceHarness();
+    } catch (Exception e) {
+      throw new IllegalStateException("the service test harness could not be built: " + e, e);
+    }
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    start();
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws Exception {
+    close();
   }
 
   /**

@@ -11,24 +11,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Telegram in trouble: 429 storms, a long outage, blocked chats. Nothing lost, nothing doubled. */
 class TelegramTroubleTest {
   static final List<String> INPUTS = CrashRestartTest.INPUTS;
-  ServiceHarness h;
-
-  @BeforeEach
-  void start() throws Exception {
-    h = new ServiceHarness().start();
-  }
-
-  @AfterEach
-  void stop() throws Exception {
-    h.close();
-  }
+  @RegisterExtension final ServiceHarness h = ServiceHarness.perTest();
 
   @Test
   void a429StormAndATwoMinuteOutageDelayRepliesButLoseAndDoubleNothing() throws Exception {

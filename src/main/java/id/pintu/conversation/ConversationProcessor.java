@@ -201,7 +201,7 @@ public final class ConversationProcessor {
       inbox.markDone(c, row.updateId(), now);
       return stored;
     }
-    if (wasHandedOff && d.closed(c, stored.caseId()) && d.afterClose(c, chatId, stored.caseId(), in, now)) {
+    if (wasHandedOff && d.closed(c, stored.caseId()) && d.afterClose(c, chatId, stored.caseId(), in, before.riskMemory(), now)) {
       transcript.add(c, chatId, stored.caseId(), TranscriptStore.IN, in.kind(), in.text(), in.fileId(), row.updateId(), null, now);
       inbox.markDone(c, row.updateId(), now);
       return stored; // the comment asked for after the rating

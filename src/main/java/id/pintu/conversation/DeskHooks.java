@@ -1,6 +1,7 @@
 package id.pintu.conversation;
 
 import id.pintu.dialog.Effect;
+import id.pintu.safety.RiskMemory;
 import id.pintu.store.InboxStore;
 import id.pintu.telegram.Incoming;
 import java.sql.Connection;
@@ -42,8 +43,10 @@ public interface DeskHooks {
   /**
    * The family wrote after the counselor closed their case; true when the desk took the
    * message (the comment it asked for after the rating), false to go on to a new first contact.
+   * {@code memory} is the crisis screen's memory of the family's last messages (from the
+   * session), so danger told in pieces is not swallowed as a comment either.
    */
-  default boolean afterClose(Connection c, long chatId, long caseId, Incoming in, Instant now) throws SQLException {
+  default boolean afterClose(Connection c, long chatId, long caseId, Incoming in, RiskMemory memory, Instant now) throws SQLException {
     return false;
   }
 }

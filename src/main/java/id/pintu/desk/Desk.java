@@ -10,6 +10,7 @@ import id.pintu.dialog.OfficeHours;
 import id.pintu.dialog.ServiceTexts;
 import id.pintu.safety.CrisisScreen;
 import id.pintu.safety.RiskLevel;
+import id.pintu.safety.RiskMemory;
 import id.pintu.store.CaseStore;
 import id.pintu.store.Database;
 import id.pintu.store.DeskStore;
@@ -257,11 +258,13 @@ public final class Desk implements DeskHooks {
    * and goes on to a new first contact, which is never blocked.
    */
   @Override
-  public boolean afterClose(Connection c, long chatId, long caseId, Incoming in, Instant now) throws SQLException {
+  public boolean afterClose(Connection c, long chatId, long caseId, Incoming in, RiskMemory memory, Instant now) throws SQLException {
     Instant asked = store.commentAskedAt(c, caseId);
     if (asked == null) return false;
+    // Screened with the conversation's memory; the memory it returns is not kept: a comment is
+    // not part of the conversation, and anything else goes on to the engine, which screens it again.
     boolean comment = in.input() instanceof Input.Text t && !t.text().isBlank() && asked.plus(COMMENT_WINDOW).isAfter(now)
-        && screen.screen(t.text()).level() == RiskLevel.NONE;
+        && screen.screen(t.text(), memory).result().level() == RiskLevel.NONE;
     if (!comment) {
       store.comment(c, caseId, null, now);
       return false;

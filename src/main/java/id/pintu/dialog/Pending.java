@@ -12,7 +12,12 @@ public enum Pending {
   /** "Would you rather talk to a person?" after three misses. */
   OFFER_PERSON,
   /** "Do you really want your data erased?" after /hapus. */
-  CONFIRM_ERASE;
+  CONFIRM_ERASE,
+  /**
+   * The direct safety question ("are you thinking of ending your life?") after a concern;
+   * the category asked about is the last of {@link SessionState#asked()}.
+   */
+  ASK_DIRECTLY;
 
   @JsonValue
   public String wire() {

@@ -80,8 +80,10 @@ public final class ConsentGate {
   public static SessionState withoutPersonalData(SessionState s) {
     String answer = s.fields().get(FIELD);
     Map<String, String> fields = answer == null ? Map.of() : Map.of(FIELD, answer);
+    // The screen's memory and the direct questions asked are codes, not the family's words, and
+    // the safety net needs them like the flags: kept.
     return new SessionState(s.scriptId(), s.nodeId(), s.lang(), s.status(), s.priority(), s.pending(), fields, s.flags(),
-        java.util.List.of(), java.util.List.of(), s.techniques(), s.misses(), s.listened());
+        java.util.List.of(), java.util.List.of(), s.techniques(), s.misses(), s.listened(), s.risk(), s.asked());
   }
 
   private static boolean asksConsent(ScriptBook scripts, SessionState s) {

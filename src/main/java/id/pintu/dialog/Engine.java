@@ -4,6 +4,7 @@ import id.pintu.safety.CrisisScreen;
 import id.pintu.safety.RiskLevel;
 import id.pintu.safety.ScreenMatch;
 import id.pintu.safety.ScreenResult;
+import id.pintu.safety.Screened;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,11 @@ import java.util.Locale;
  * The dialog engine: a pure step function {@code (book, state, input, now) -> (state', effects)}.
  * No I/O, no clock (time comes in), no Telegram types. Thread-safe; holds only the screen.
  *
- * <p>Rules every script gets for free: the crisis interrupt on free text, no small talk once
- * in crisis, the family's right to ask for a person, stop, get help or skip at any point,
- * kind re-prompts with a person offered after three misses.
+ * <p>Rules every script gets for free: the crisis interrupt on free text, the direct safety
+ * question on a concern ({@link DirectQuestion}), no small talk once in crisis, the family's
+ * right to ask for a person, stop, get help or skip at any point, kind re-prompts with a
+ * person offered after three misses (and, once in crisis, no re-prompt at all: what the
+ * family writes is kept for the counselor).
  */
 public final class Engine {
   /** Auto-advancing nodes (say, branch, goto) followed per step before we call it a loop. */
@@ -161,6 +164,8 @@ public final class Engine {
         text(t.text() == null ? "" : t.text());
       } else if (s.status() == ConversationStatus.HANDED_OFF) {
         // Waiting for or talking with a counselor: the desk relays; the script stays silent.
+      } else if (s.pending() == Pending.ASK_DIRECTLY) {
+        directOther(input);
       } else if (s.pending() == Pending.CONFIRM_STOP && input instanceof Input.Choice) {
         s = s.withPending(Pending.NONE);
         send(Phrases.CONTINUE);
@@ -182,14 +187,25 @@ public final class Engine {
      * crisis script: no greeting and no small talk before it.
      */
     void startAfresh(String text) {
-      ScreenResult r = text == null ? ScreenResult.CLEAR : screen.screen(text);
+      ScreenResult r = text == null ? ScreenResult.CLEAR : screenText(text);
       if (r.urgent()) {
         screened(r, text, false);
         return;
       }
       Script fc = book.script(ScriptBook.FIRST_CONTACT);
       enter(ScriptBook.FIRST_CONTACT, fc == null ? null : fc.startNode());
-      if (r.flagged()) screened(r, text, false);
+      if (r.flagged()) {
+        screened(r, text, false);
+        // After the greeting, so the family knows who asks; the first question waits behind it.
+        if (s.status() == ConversationStatus.ACTIVE) askDirectly(r, null);
+      }
+    }
+
+    /** Screens free text with the conversation's memory, and keeps the memory the screen returns. */
+    ScreenResult screenText(String text) {
+      Screened sc = screen.screen(text, s.riskMemory());
+      s = s.withRisk(sc.memory());
+      return sc.result();
     }
 
     void command(String name, String arg) {
@@ -199,7 +215,7 @@ public final class Engine {
           else if (s.status() == ConversationStatus.HANDED_OFF) send(Phrases.ALREADY_WAITING);
           else {
             send(Phrases.WE_CONTINUE);
-            prompt(current());
+            again();
           }
         }
         case "konselor", "counselor", "orang", "person", "human" -> person();
@@ -219,15 +235,19 @@ public final class Engine {
         }
         case "bantuan", "help", "tolong" -> {
           send(Phrases.HELP);
-          if (s.status() == ConversationStatus.ACTIVE) prompt(current());
+          if (s.status() == ConversationStatus.ACTIVE) again();
         }
-        case "lewati", "skip" -> skip(s.nodeId());
+        case "lewati", "skip" -> {
+          // Passing over "are you in danger?" is not a clear no.
+          if (s.pending() == Pending.ASK_DIRECTLY && s.status() == ConversationStatus.ACTIVE) directAnswer(DirectQuestion.Reply.UNSURE, "/lewati");
+          else skip(s.nodeId());
+        }
         case "english", "inggris" -> language("en");
         case "indonesia", "bahasa" -> language(arg == null || arg.isBlank() ? "id" : arg.trim());
         case "language", "lang" -> language(arg == null || arg.isBlank() ? "en" : arg.trim());
         default -> {
           send(Phrases.UNKNOWN_COMMAND);
-          if (s.status() == ConversationStatus.ACTIVE) prompt(current());
+          if (s.status() == ConversationStatus.ACTIVE) again();
         }
       }
     }
@@ -236,9 +256,18 @@ public final class Engine {
       String[] p = data.split(":", 3);
       String what = p.length > 1 ? p[1] : "";
       String arg = p.length > 2 ? p[2] : null;
+      if (s.pending() == Pending.ASK_DIRECTLY && !(what.equals("person") || what.equals("lang") || what.equals("ask"))) {
+        // "I'm done", "skip" or an old stop button answer nothing about danger: the question is asked again.
+        stale();
+        return;
+      }
       switch (what) {
         case "person" -> person();
         case "lang" -> language(arg);
+        case "ask" -> {
+          if (s.pending() == Pending.ASK_DIRECTLY && s.status() == ConversationStatus.ACTIVE) directChoice(arg);
+          else stale();
+        }
         case "skip" -> skip(arg);
         case "done" -> {
           if (s.status() == ConversationStatus.ACTIVE && current() instanceof Node.Listen l && l.id().equals(arg)) {
@@ -277,7 +306,13 @@ public final class Engine {
     void stale() {
       if (s.status() != ConversationStatus.ACTIVE) return;
       send(Phrases.STALE_BUTTON);
-      prompt(current());
+      again();
+    }
+
+    /** Asks again what the family is expected to answer now: the direct question while it waits, else the node's. */
+    void again() {
+      if (s.askingAbout() != null) sendDirectQuestion(s.askingAbout());
+      else prompt(current());
     }
 
     void person() {
@@ -300,7 +335,7 @@ public final class Engine {
       String l = supported(lang);
       s = s.withLang(l);
       send(Phrases.LANGUAGE_SET);
-      if (s.status() == ConversationStatus.ACTIVE) prompt(current());
+      if (s.status() == ConversationStatus.ACTIVE) again();
     }
 
     void skip(String nodeId) {
@@ -336,9 +371,15 @@ public final class Engine {
           return;
         }
       }
-      ScreenResult r = screen.screen(text);
-      if (r.flagged() && screened(r, text, current() instanceof Node.Listen)) return;
+      ScreenResult r = screenText(text);
+      if (s.pending() == Pending.ASK_DIRECTLY && s.status() == ConversationStatus.ACTIVE) {
+        typedDirectAnswer(r, text);
+        return;
+      }
+      boolean story = current() instanceof Node.Listen;
+      if (r.flagged() && screened(r, text, story)) return;
       if (s.status() != ConversationStatus.ACTIVE) return; // handed off: the desk relays it
+      if (r.flagged() && askDirectly(r, story ? text : null)) return;
       s = s.withPending(Pending.NONE);
       answer(current(), new Input.Text(text));
     }
@@ -360,6 +401,16 @@ public final class Engine {
         effects.add(new Effect.Flag(SessionState.FLAG_CONCERN, RiskLevel.CONCERN, cats, phrases));
         return false;
       }
+      return urgent(cats, phrases, partOfStory ? text : null);
+    }
+
+    /**
+     * The urgent path, for an urgent screen hit or a yes (or not sure) to the direct question:
+     * flagged crisis with the evidence, top priority, the crisis script at once (its help
+     * contacts go out in this same step) and an urgent handoff. {@code storyText}, when not
+     * null, is kept in the story. Returns true when it took over the step.
+     */
+    boolean urgent(List<String> cats, List<String> phrases, String storyText) {
       boolean wasCrisis = s.inCrisis();
       s = s.withFlag(SessionState.FLAG_CRISIS, phrases).withPriority(Priority.URGENT);
       effects.add(new Effect.Flag(SessionState.FLAG_CRISIS, RiskLevel.URGENT, cats, phrases));
@@ -374,9 +425,9 @@ public final class Engine {
       // Already in the crisis script: answer as that script says (a listen node keeps and
       // acknowledges the message, a question reads it).
       if (ScriptBook.CRISIS.equals(s.scriptId())) return false;
-      if (partOfStory) {
-        s = s.withStoryPart(text);
-        effects.add(new Effect.StoryPart(text));
+      if (storyText != null) {
+        s = s.withStoryPart(storyText);
+        effects.add(new Effect.StoryPart(storyText));
       }
       s = s.withPending(Pending.NONE).withMisses(0).withListened(0);
       Script crisis = book.script(ScriptBook.CRISIS);
@@ -390,6 +441,104 @@ public final class Engine {
         if (s.status() == ConversationStatus.ACTIVE) effects.add(new Effect.Handoff("crisis", Priority.URGENT, "crisis signs"));
       }
       return true;
+    }
+
+    // ---- asking directly about danger -------------------------------------------------------
+
+    /**
+     * After a concern, asks the direct safety question for the most serious category not yet
+     * asked about in this conversation. Never once in crisis (the family is on the urgent path,
+     * or said yes already), never in the crisis script, never while handed off (the desk
+     * relays). {@code storyText}, at a listen node, is kept in the story first. Returns true
+     * when it asked.
+     */
+    boolean askDirectly(ScreenResult r, String storyText) {
+      if (r.urgent() || s.inCrisis() || s.status() != ConversationStatus.ACTIVE || ScriptBook.CRISIS.equals(s.scriptId())) return false;
+      String category = null;
+      int best = Integer.MAX_VALUE;
+      for (ScreenMatch m : r.matches()) {
+        if (m.category() == null || s.wasAsked(m.category())) continue;
+        int rank = DirectQuestion.QUESTION_ORDER.indexOf(DirectQuestion.questionOf(m.category()));
+        if (rank < best) {
+          best = rank;
+          category = m.category();
+        }
+      }
+      if (category == null) return false;
+      if (storyText != null) {
+        s = s.withStoryPart(storyText).withListened(s.listened() + 1);
+        effects.add(new Effect.StoryPart(storyText));
+      }
+      s = s.withAsked(DirectQuestion.sharingQuestion(category)).withPending(Pending.ASK_DIRECTLY);
+      sendDirectQuestion(category);
+      return true;
+    }
+
+    void sendDirectQuestion(String category) {
+      Text q = DirectQuestion.text(book.shared(), DirectQuestion.questionOf(category));
+      out(say(q), List.of(
+          button(DirectQuestion.text(book.shared(), DirectQuestion.YES), "g:ask:yes"),
+          button(DirectQuestion.text(book.shared(), DirectQuestion.NO), "g:ask:no"),
+          button(DirectQuestion.text(book.shared(), DirectQuestion.UNSURE), "g:ask:unsure")), false);
+    }
+
+    /** A typed answer to the direct question. A message that itself screens urgent goes the urgent way at once. */
+    void typedDirectAnswer(ScreenResult r, String text) {
+      if (r.urgent()) {
+        s = s.withPending(Pending.NONE);
+        screened(r, text, true);
+        return;
+      }
+      if (r.flagged()) screened(r, text, false); // a concern in the answer: flagged, with its words
+      directAnswer(DirectQuestion.read(text), text);
+    }
+
+    void directChoice(String arg) {
+      DirectQuestion.Reply reply = switch (arg == null ? "" : arg) {
+        case "yes" -> DirectQuestion.Reply.YES;
+        case "no" -> DirectQuestion.Reply.NO;
+        case "unsure" -> DirectQuestion.Reply.UNSURE;
+        default -> null;
+      };
+      if (reply == null) {
+        stale();
+        return;
+      }
+      String key = reply == DirectQuestion.Reply.YES ? DirectQuestion.YES : reply == DirectQuestion.Reply.NO ? DirectQuestion.NO : DirectQuestion.UNSURE;
+      directAnswer(reply, say(DirectQuestion.text(book.shared(), key)));
+    }
+
+    /** Anything but text or the question's buttons while it waits: a photo, a voice note, a contact, an old button. */
+    void directOther(Input input) {
+      if (input instanceof Input.Choice) {
+        stale(); // an earlier question's button answers nothing; the direct question is asked again
+        return;
+      }
+      String marker = input instanceof Input.Unsupported u ? "[" + u.what() + "]" : input instanceof Input.Contact ? "[contact]" : "[?]";
+      directAnswer(DirectQuestion.Reply.OTHER, marker);
+    }
+
+    /**
+     * Applies the answer to the direct question. Only a clear no keeps the family where they
+     * were (the concern flag stays for the counselor); yes, not sure and anything else take the
+     * urgent path, with the help contacts in this same step.
+     */
+    void directAnswer(DirectQuestion.Reply reply, String answer) {
+      String category = s.askingAbout() == null ? "unknown" : s.askingAbout();
+      s = s.withPending(Pending.NONE);
+      if (reply == DirectQuestion.Reply.NO) {
+        send(DirectQuestion.text(book.shared(), DirectQuestion.AFTER_NO));
+        if (current() instanceof Node.Listen l) {
+          // The story goes on: not its opening question again, only room to write.
+          out(say(Phrases.GO_ON), List.of(button(Phrases.DONE, "g:done:" + l.id())), false);
+        } else {
+          prompt(current());
+        }
+        return;
+      }
+      String shown = Interpolator.clip(answer == null ? "" : answer.strip(), 200);
+      String phrase = "jawaban atas pertanyaan langsung (" + category + "): " + shown;
+      urgent(List.of(category), List.of(phrase), reply == DirectQuestion.Reply.OTHER ? answer : null);
     }
 
     // ---- answers at the current node ------------------------------------------------------
@@ -422,6 +571,10 @@ public final class Engine {
           stale();
           return;
         }
+        if (s.inCrisis()) {
+          unreadInCrisis(a, input);
+          return;
+        }
         miss(a);
         return;
       }
@@ -433,6 +586,34 @@ public final class Engine {
         effects.add(new Effect.Capture(a.capture(), ans.value(), spec != null && spec.sensitive()));
       }
       enter(s.scriptId(), ans.next() != null ? ans.next() : a.next());
+    }
+
+    /**
+     * Someone in danger wrote something that does not answer the question. Never "I didn't
+     * understand" and no three-miss offer (a counselor is already called): the words are kept
+     * for the counselor, and a question that offers "not sure" takes that answer (anything but
+     * a clear answer is read as not sure, as in the direct question); otherwise the question
+     * is shown again after a thank-you.
+     */
+    void unreadInCrisis(Node.Ask a, Input input) {
+      if (input instanceof Input.Text t && !t.text().isBlank()) {
+        s = s.withStoryPart(t.text());
+        effects.add(new Effect.StoryPart(t.text()));
+      }
+      for (Option o : a.options()) {
+        if ("unsure".equals(o.value())) {
+          s = s.withMisses(0);
+          if (a.capture() != null) {
+            Script sc = script();
+            FieldSpec spec = sc == null ? null : sc.field(a.capture());
+            s = s.withField(a.capture(), o.value());
+            effects.add(new Effect.Capture(a.capture(), o.value(), spec != null && spec.sensitive()));
+          }
+          enter(s.scriptId(), o.next() != null ? o.next() : a.next());
+          return;
+        }
+      }
+      out(say(Phrases.KEPT_FOR_COUNSELOR) + "\n\n" + say(a.text()), buttons(a), a.input() == InputKind.CONTACT);
     }
 
     void miss(Node.Ask a) {

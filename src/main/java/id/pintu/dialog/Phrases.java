@@ -87,6 +87,12 @@ public final class Phrases {
       "Terima kasih sudah bercerita sebanyak ini. Semua sudah saya catat untuk konselor.",
       "Thank you for sharing so much. I've kept all of it for the counselor.");
 
+  public static final Text GO_ON = Text.of("Silakan lanjutkan, saya di sini.", "Please go on, I'm here.");
+  /** In crisis, after a message that answers no question: never "I didn't understand". */
+  public static final Text KEPT_FOR_COUNSELOR = Text.of(
+      "Terima kasih sudah menulis. Semua yang Anda tulis saya sampaikan kepada konselor.",
+      "Thank you for writing. Everything you write reaches the counselor.");
+
   /** Short, varied, non-judging acknowledgements during ventilation. */
   public static final List<Text> ACKNOWLEDGEMENTS = List.of(
       Text.of("Saya mendengarkan.", "I'm listening."),

@@ -703,6 +703,39 @@ public final class ScriptValidator {
       }
     }
 
+    /** The direct safety question's texts: known keys, both languages, placeholders that exist, short buttons. */
+    void checkAskDirectly() {
+      for (Map.Entry<String, Text> e : service.askDirectly().entrySet()) {
+        String key = e.getKey();
+        if (!DirectQuestion.KEYS.contains(key)) {
+          serviceProblem("'ask_directly: " + key + "' is not a text the bot uses; the keys are " + String.join(", ", new java.util.TreeSet<>(DirectQuestion.KEYS)));
+          continue;
+        }
+        for (String lang : LANGUAGES) {
+          if (e.getValue() == null || !e.getValue().has(lang)) {
+            serviceProblem("the direct-question text '" + key + "' (ask_directly) is missing in " + langName(lang)
+                + (lang.equals(Text.DEFAULT_LANG) ? "; the bot's own wording is used" : ""));
+            continue;
+          }
+          String raw = e.getValue().in(lang);
+          for (String name : placeholders(raw)) {
+            if (!shared.containsKey(name)) serviceProblem("the direct-question text '" + key + "' uses {" + name + "}, which is not a service text");
+          }
+          boolean button = key.equals(DirectQuestion.YES) || key.equals(DirectQuestion.NO) || key.equals(DirectQuestion.UNSURE);
+          int len = raw.codePointCount(0, raw.length());
+          if (button && len > MAX_BUTTON_CHARS) {
+            serviceProblem("the " + langName(lang) + " button '" + key + "' (ask_directly) is " + len + " characters long; keep buttons to " + MAX_BUTTON_CHARS);
+          } else if (len > MAX_TEXT_CHARS) {
+            serviceProblem("the " + langName(lang) + " direct-question text '" + key + "' is " + len + " characters long; Telegram allows " + MAX_TEXT_CHARS);
+          }
+        }
+      }
+    }
+
+    void serviceProblem(String message) {
+      findings.add(new Finding(new Problem(DialogFolder.SERVICE_FILE, null, 0, 0, message), null));
+    }
+
     void checkService() {
       for (Problem p : service.officeHoursProblems()) findings.add(new Finding(p, null));
       for (Map.Entry<String, Text> e : service.service().entrySet()) {
@@ -713,6 +746,7 @@ public final class ScriptValidator {
           }
         }
       }
+      checkAskDirectly();
       for (ServiceTexts.HelpContact c : service.helpContacts()) {
         if (c == null || c.name() == null || c.name().isBlank()) {
           findings.add(new Finding(new Problem(DialogFolder.SERVICE_FILE, null, 0, 0, "a help contact has no 'name'"), null));
@@ -723,6 +757,9 @@ public final class ScriptValidator {
       }
     }
   }
+
+  /** Telegram shows about this many characters of a button on a small phone. */
+  static final int MAX_BUTTON_CHARS = 30;
 
   /** Tarjan's strongly connected components; returns those that form a loop. */
   private static final class Tarjan {

@@ -11,10 +11,11 @@ import java.util.Map;
 /**
  * The service-wide texts from {@code dialogs/service.yaml}: the service's name, hours,
  * location, help contacts and referral partners, written once and quoted by every script
- * as placeholders ({@code {help_contacts}}, {@code {service.hours}}, ...).
+ * as placeholders ({@code {help_contacts}}, {@code {service.hours}}, ...), and the words of
+ * the direct safety question ({@code ask_directly:}, see {@link DirectQuestion}).
  */
 public record ServiceTexts(Map<String, Text> service, List<HelpContact> helpContacts, List<Referral> referrals,
-                           OfficeHours officeHours, List<Problem> officeHoursProblems) {
+                           OfficeHours officeHours, List<Problem> officeHoursProblems, Map<String, Text> askDirectly) {
 
   /** A help line shown to families, e.g. SAPA 129. */
   public record HelpContact(String name, String phone, String whatsapp, String web, Text what, Text when) {}
@@ -31,10 +32,11 @@ public record ServiceTexts(Map<String, Text> service, List<HelpContact> helpCont
     referrals = referrals == null ? List.of() : List.copyOf(referrals);
     officeHours = officeHours == null ? OfficeHours.ALWAYS_OPEN : officeHours;
     officeHoursProblems = officeHoursProblems == null ? List.of() : List.copyOf(officeHoursProblems);
+    askDirectly = askDirectly == null ? Map.of() : Map.copyOf(askDirectly);
   }
 
   public ServiceTexts(Map<String, Text> service, List<HelpContact> helpContacts, List<Referral> referrals) {
-    this(service, helpContacts, referrals, null, null);
+    this(service, helpContacts, referrals, null, null, null);
   }
 
   public static ServiceTexts parse(String yaml) throws IOException {
@@ -47,7 +49,9 @@ public record ServiceTexts(Map<String, Text> service, List<HelpContact> helpCont
       int[] at = locate(yaml, i.near());
       problems.add(new Problem(DialogFolder.SERVICE_FILE, null, at[0], at[1], i.message()));
     }
-    return new ServiceTexts(raw.service, raw.help_contacts, raw.referrals, hours, problems);
+    Map<String, Text> ask = new LinkedHashMap<>();
+    if (raw.ask_directly != null) raw.ask_directly.forEach((k, v) -> { if (k != null && v != null) ask.put(k, v); });
+    return new ServiceTexts(raw.service, raw.help_contacts, raw.referrals, hours, problems, ask);
   }
 
   /** What could not be read at all, with the line and column YAML or Jackson point at. */
@@ -82,12 +86,18 @@ public record ServiceTexts(Map<String, Text> service, List<HelpContact> helpCont
     return new int[] {start + 1, 1};
   }
 
-  private record Raw(Map<String, Text> service, List<HelpContact> help_contacts, List<Referral> referrals, OfficeHours.Spec office_hours) {}
+  private record Raw(Map<String, Text> service, List<HelpContact> help_contacts, List<Referral> referrals, OfficeHours.Spec office_hours,
+                     Map<String, Text> ask_directly) {}
 
-  /** Placeholders for scripts: {@code service.<key>} and {@code help_contacts}. */
+  /**
+   * The texts a book shares: placeholders for scripts ({@code service.<key>} and
+   * {@code help_contacts}), and the engine's direct-question texts as {@code ask_directly.<key>}
+   * (so they travel with every book, pinned or drafted, without a field of their own).
+   */
   public Map<String, Text> placeholders() {
     Map<String, Text> m = new LinkedHashMap<>();
     service.forEach((k, v) -> m.put("service." + k, v));
+    askDirectly.forEach((k, v) -> m.put(DirectQuestion.PREFIX + k, v));
     m.put("help_contacts", Text.of(contactList("id"), contactList("en")));
     return m;
   }

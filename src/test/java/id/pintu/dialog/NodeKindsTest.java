@@ -57,6 +57,7 @@ class NodeKindsTest {
     assertTrue(c.state().flags().contains("concern"));
     assertEquals(Priority.HIGH, c.state().priority());
     assertEquals("first-contact/story", c.node(), "a concern does not interrupt the story");
+    c.type("tidak"); // the direct safety question a concern brings (see DirectQuestionTest)
     c.press("Sudah, itu saja");
     Effect.Handoff h = c.effects(Effect.Handoff.class).get(0);
     assertEquals(Priority.HIGH, h.priority());

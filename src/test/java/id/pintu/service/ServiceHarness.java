@@ -128,7 +128,12 @@ final class ServiceHarness implements AutoCloseable, BeforeEachCallback, AfterEa
   }
 
   ServiceHarness start(Clock clock) throws Exception {
-    service = PintuService.start(config(), TEST_SCREEN, clock);
+    return start(TEST_SCREEN, clock);
+  }
+
+  /** Starts with another crisis screen (e.g. one that raises a concern the test needs). */
+  ServiceHarness start(CrisisScreen screen, Clock clock) throws Exception {
+    service = PintuService.start(config(), screen, clock);
     return this;
   }
 

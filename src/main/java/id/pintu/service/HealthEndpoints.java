@@ -23,9 +23,13 @@ import java.util.function.BooleanSupplier;
  * readiness call never waits for Telegram. Every failed check adds a line to {@code reasons}.
  */
 final class HealthEndpoints {
-  /** What /health/ready needs to know besides the store. */
+  /**
+   * What /health/ready needs to know besides the store. {@code desk} says whom a crisis
+   * reaches right now (null: not reported); it is a detail, never a reason to fail: a node
+   * without a staff chat must still take in families.
+   */
   record Checks(BooleanSupplier transportUp, long maxInbox, long maxOutbox, TelegramProbe telegram, Duration maxTelegramDown,
-                String webhookUrl, Clock clock) {}
+                String webhookUrl, Clock clock, java.util.function.Supplier<String> desk) {}
 
   private final Database db;
   private final Checks checks;
@@ -66,6 +70,7 @@ final class HealthEndpoints {
         }
       }
       if (checks.telegram() != null) telegram(m, reasons);
+      if (checks.desk() != null) m.put("desk", checks.desk().get());
       boolean ok = reasons.isEmpty();
       m.put("status", ok ? "ready" : "not ready");
       if (!ok) m.put("reasons", reasons);

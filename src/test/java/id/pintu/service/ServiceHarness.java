@@ -128,7 +128,12 @@ final class ServiceHarness implements AutoCloseable, BeforeEachCallback, AfterEa
   }
 
   ServiceHarness start(Clock clock) throws Exception {
-    service = PintuService.start(config(), TEST_SCREEN, clock);
+    return start(clock, TEST_SCREEN);
+  }
+
+  /** With another crisis screen, e.g. the shipped lexicon's for tests that walk the shipped dialogs. */
+  ServiceHarness start(Clock clock, CrisisScreen screen) throws Exception {
+    service = PintuService.start(config(), screen, clock);
     return this;
   }
 

@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
  * outbox has more waiting than its threshold, and Telegram has not been unreachable for
  * longer than allowed. Telegram's state comes from {@link TelegramProbe}'s last check, so a
  * readiness call never waits for Telegram. Every failed check adds a line to {@code reasons}.
+ * {@code desk} says whom a crisis reaches right now; it is reported, never a failed check.
  */
 final class HealthEndpoints {
   /**

@@ -225,6 +225,8 @@ async function firstContact(conversation, ctx) {
     if (safe !== SKIPPED) fields.safe_now = safe;
     if (safe === "no" || safe === "unsure") await say(N.get_safe.text);
     await handoff("urgent", "crisis", "urgent", "script crisis/urgent");
+    // What Pintu adds after the crisis handoff when there is no staff chat (the bench runs both bots without one).
+    await say(fill("{service.crisis_no_desk}"));
   };
 
   const declined = async () => {

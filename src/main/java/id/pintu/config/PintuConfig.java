@@ -142,7 +142,8 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
    * @param staff who may act: Telegram user id, role (counselor, supervisor, admin), display alias
    * @param claimMinutes an unclaimed normal case is announced again after this long, and again every this long
    * @param urgentClaimMinutes the same for urgent (crisis) cases
-   * @param onCall Telegram user ids pinged for a crisis outside office hours
+   * @param onCall Telegram user ids pinged at once for every crisis, in or out of office hours (a private message,
+   *     and a mention in the staff chat when there is one); read with or without a staff chat
    * @param staffFile the YAML file whose {@code desk.staff} list is watched for changes
    * @param sweepSeconds how often unclaimed cases and the waiting room are looked at
    * @param waitingUpdateMinutes a waiting family is told their new place in line at most this often

@@ -76,6 +76,7 @@ public final class ConversationProcessor {
   private volatile StepObserver observer = StepObserver.NONE;
   private final ObjectMapper json = new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private volatile DeskHooks desk;
+  private volatile CrisisHooks crisis;
   private volatile CourtesyCalls courtesy;
 
   public ConversationProcessor(Database db, Engine engine, Supplier<ScriptBook> book, ReplyComposer composer,
@@ -109,6 +110,11 @@ public final class ConversationProcessor {
   /** Connects the counselors' desk (staff chat updates, handoffs, relay); null leaves it out. */
   public void desk(DeskHooks hooks) {
     this.desk = hooks;
+  }
+
+  /** Who hears of every crisis, whether or not there is a desk (logging, on-call pings, what the family is told). */
+  public void crisisWith(CrisisHooks hooks) {
+    this.crisis = hooks;
   }
 
   /**
@@ -194,6 +200,7 @@ public final class ConversationProcessor {
     SessionStore.Row stored = loadSession(c, chatId);
     SessionState before = stored == null ? null : codec.read(stored.state());
     DeskHooks d = desk;
+    CrisisHooks alarm = crisis;
     boolean wasHandedOff = d != null && before != null && before.status() == ConversationStatus.HANDED_OFF && stored.caseId() != null;
     if (wasHandedOff && in.callbackQueryId() != null && d.familyButton(c, chatId, stored.caseId(), in, now)) {
       add(c, chatId, stored.caseId(), composer.answerButton(in.callbackQueryId()), now, replies);
@@ -260,7 +267,10 @@ public final class ConversationProcessor {
         enqueue(c, chatId, caseId, new Effect.Send(PrivacyTexts.HELD.in(after.lang())), now);
         if (d != null) d.privacyNotice(c, held.caseId(), Erasure.topicNotice(held, held.caseId()), now);
       } else {
-        if (e instanceof Effect.Flag f && f.level() == RiskLevel.URGENT) caseHistory.crisisFlagged(c, caseId, f.categories(), now);
+        if (e instanceof Effect.Flag f && f.level() == RiskLevel.URGENT) {
+          caseHistory.crisisFlagged(c, caseId, f.categories(), now);
+          if (alarm != null) alarm.flagged(c, chatId, caseId, f, now);
+        }
         learned = true; // capture, story, flag
         if (d != null && e instanceof Effect.Capture cap) d.captured(c, caseId, cap, now);
         if (d != null && e instanceof Effect.Flag f) d.flagged(c, caseId, f, now);
@@ -271,6 +281,11 @@ public final class ConversationProcessor {
           codec.flags(kept));
     }
     if (d != null && handedOff) d.waiting(c, chatId, caseId, now);
+    // Told once the crisis script is done asking (its last words are the handoff's), not in
+    // the middle of its safety question.
+    if (alarm != null && handedOff && after.status() == ConversationStatus.HANDED_OFF && after.priority() == id.pintu.dialog.Priority.URGENT) {
+      alarm.handedOffUrgent(c, chatId, caseId, after.lang(), now);
+    }
     if (wasHandedOff && after.status() == ConversationStatus.HANDED_OFF) d.familyWrote(c, chatId, caseId, in, now);
     if (in.callbackQueryId() != null) {
       add(c, chatId, caseId, composer.answerButton(in.callbackQueryId()), now, replies);

@@ -86,7 +86,7 @@ public final class Desk implements DeskHooks {
     this.commands = new DeskCommands(store, out, claims, () -> service.get().referrals(), room, new CaseCommands(db));
     this.relay = new Relay(store, out, transcript, moments);
     this.privacy = new PrivacyStore(db);
-    this.afterHours = new AfterHours(store, out, staff, cfg.onCall(), hours);
+    this.afterHours = new AfterHours(store, out, hours);
     this.reminders = new ClaimReminders(db, store, out, staff, room, Duration.ofMinutes(cfg.claimMinutes()),
         Duration.ofMinutes(cfg.urgentClaimMinutes()), hours);
     this.screen = screen;
@@ -203,11 +203,6 @@ public final class Desk implements DeskHooks {
     if (!topics.open(c, k, now) && k.urgent()) topics.escalated(c, k, now);
     afterHours.handedOff(c, k, now);
     room.refresh(c, now, null);
-  }
-
-  @Override
-  public void flagged(Connection c, long caseId, Effect.Flag flag, Instant now) throws SQLException {
-    if (flag.level() == RiskLevel.URGENT) afterHours.crisis(c, caseId, now);
   }
 
   @Override

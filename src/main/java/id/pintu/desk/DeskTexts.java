@@ -49,12 +49,49 @@ final class DeskTexts {
   static final Text AFTER_HOURS = Text.of(
       "Saat ini di luar jam layanan kami. Konselor akan membalas mulai %s. Anda boleh menuliskan cerita Anda sekarang: semua pesan tersimpan dan akan dibaca konselor.",
       "We are outside our service hours right now. A counselor will answer from %s. You can leave your story now: every message is kept and will be read by a counselor.");
-  static final Text AFTER_HOURS_URGENT = Text.of(
-      "Saat ini di luar jam layanan, tetapi petugas jaga kami sudah dipanggil untuk Anda. Bila Anda dalam bahaya sekarang, jangan menunggu: hubungi kontak darurat di atas.",
-      "We are outside our service hours, but our on-call staff have been called for you. If you are in danger now, don't wait: contact the emergency numbers above.");
-  static final Text AFTER_HOURS_URGENT_NO_ON_CALL = Text.of(
-      "Saat ini di luar jam layanan. Konselor akan membalas mulai %s. Bila Anda dalam bahaya sekarang, jangan menunggu: hubungi kontak darurat di atas.",
-      "We are outside our service hours. A counselor will answer from %s. If you are in danger now, don't wait: contact the emergency numbers above.");
+  /**
+   * What a family in crisis is told once the crisis script has handed them over, one text per
+   * desk situation ({@link CrisisAlarm.Situation}). Admins override each in
+   * {@code dialogs/service.yaml} under {@code service:} (key {@code crisis_...}); these are the
+   * words used when the file has none. {@code {opening}} becomes the next opening of the office
+   * ("Senin, 30 November pukul 08.00 WIB"). Always the help numbers first, then plainly who
+   * reads the message and when: never a reply promised that nobody will give.
+   */
+  static final Text CRISIS_DESK_OPEN = Text.of(
+      "Bila Anda dalam bahaya sekarang, jangan menunggu kami: nomor-nomor bantuan di atas adalah bantuan tercepat. "
+          + "Konselor kami sedang bertugas dan sudah diberi tahu; mereka akan membaca pesan Anda sesegera mungkin, sebelum kasus lain.",
+      "If you are in danger now, don't wait for us: the help numbers above are the fastest help. "
+          + "Our counselors are on duty and have been told; they will read your message as soon as they can, before other cases.");
+  static final Text CRISIS_ON_CALL = Text.of(
+      "Bila Anda dalam bahaya sekarang, jangan menunggu kami: nomor-nomor bantuan di atas adalah bantuan tercepat. "
+          + "Saat ini di luar jam layanan, tetapi petugas jaga kami sudah dipanggil untuk Anda dan akan membaca pesan Anda secepat mereka bisa. "
+          + "Paling lambat, konselor kami membacanya mulai {opening}.",
+      "If you are in danger now, don't wait for us: the help numbers above are the fastest help. "
+          + "We are outside our service hours, but our on-call staff have been called for you and will read your message as soon as they can. "
+          + "At the latest, a counselor will read it from {opening}.");
+  static final Text CRISIS_NOBODY_ON_CALL = Text.of(
+      "Bila Anda dalam bahaya sekarang, jangan menunggu kami: nomor-nomor bantuan di atas adalah bantuan tercepat. "
+          + "Saat ini di luar jam layanan dan tidak ada petugas yang berjaga, jadi belum ada yang bisa membalas Anda sekarang. "
+          + "Konselor kami akan membaca pesan Anda mulai {opening}, sebelum kasus lain.",
+      "If you are in danger now, don't wait for us: the help numbers above are the fastest help. "
+          + "We are outside our service hours and nobody is on call, so nobody can reply to you right now. "
+          + "A counselor will read your message from {opening}, before other cases.");
+  static final Text CRISIS_NO_DESK = Text.of(
+      "Bila Anda dalam bahaya sekarang, jangan menunggu kami: nomor-nomor bantuan di atas adalah bantuan tercepat. "
+          + "Chat ini belum tersambung langsung dengan konselor, jadi belum ada yang bisa membalas Anda di sini, "
+          + "dan kami belum bisa memastikan kapan konselor akan membaca pesan Anda. Pesan Anda tetap tersimpan.",
+      "If you are in danger now, don't wait for us: the help numbers above are the fastest help. "
+          + "This chat is not yet connected directly to a counselor, so nobody can reply to you here yet, "
+          + "and we cannot say when a counselor will read your message. Your messages are kept.");
+  static final Text CRISIS_NO_DESK_ON_CALL = Text.of(
+      "Bila Anda dalam bahaya sekarang, jangan menunggu kami: nomor-nomor bantuan di atas adalah bantuan tercepat. "
+          + "Petugas jaga kami sudah diberi tahu tentang pesan Anda, tetapi chat ini belum tersambung langsung dengan konselor, "
+          + "jadi balasan di sini bisa lama. Pesan Anda tetap tersimpan.",
+      "If you are in danger now, don't wait for us: the help numbers above are the fastest help. "
+          + "Our on-call staff have been told about your message, but this chat is not yet connected directly to a counselor, "
+          + "so a reply here may take a long time. Your messages are kept.");
+  /** {@code {opening}} when the office hours name no next opening at all. */
+  static final Text NEXT_OPENING_UNKNOWN = Text.of("jam layanan berikutnya", "our next service hours");
 
   static String of(Text t, String lang, Object... args) {
     String s = t.in(lang == null ? Text.DEFAULT_LANG : lang);

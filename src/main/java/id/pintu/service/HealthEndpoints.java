@@ -21,11 +21,16 @@ import java.util.function.BooleanSupplier;
  * outbox has more waiting than its threshold, and Telegram has not been unreachable for
  * longer than allowed. Telegram's state comes from {@link TelegramProbe}'s last check, so a
  * readiness call never waits for Telegram. Every failed check adds a line to {@code reasons}.
+ * {@code desk} says whom a crisis reaches right now; it is reported, never a failed check.
  */
 final class HealthEndpoints {
-  /** What /health/ready needs to know besides the store. */
+  /**
+   * What /health/ready needs to know besides the store. {@code desk} says whom a crisis
+   * reaches right now (null: not reported); it is a detail, never a reason to fail: a node
+   * without a staff chat must still take in families.
+   */
   record Checks(BooleanSupplier transportUp, long maxInbox, long maxOutbox, TelegramProbe telegram, Duration maxTelegramDown,
-                String webhookUrl, Clock clock) {}
+                String webhookUrl, Clock clock, java.util.function.Supplier<String> desk) {}
 
   private final Database db;
   private final Checks checks;
@@ -66,6 +71,7 @@ final class HealthEndpoints {
         }
       }
       if (checks.telegram() != null) telegram(m, reasons);
+      if (checks.desk() != null) m.put("desk", checks.desk().get());
       boolean ok = reasons.isEmpty();
       m.put("status", ok ? "ready" : "not ready");
       if (!ok) m.put("reasons", reasons);

@@ -12,6 +12,7 @@ import id.pintu.conversation.ConversationProcessor;
 import id.pintu.conversation.FloodGuard;
 import id.pintu.conversation.IdleConversations;
 import id.pintu.conversation.InboxDispatcher;
+import id.pintu.desk.CrisisAlarm;
 import id.pintu.desk.Desk;
 import id.pintu.privacy.FalseAlarmMetrics;
 import id.pintu.privacy.RetentionJob;
@@ -75,6 +76,7 @@ public final class PintuService implements AutoCloseable {
   private RetentionJob retention;
   private String botUsername;
   private Desk desk;
+  private CrisisAlarm crisisAlarm;
   private TelegramProbe telegramProbe;
   private ClusterLeader leader;
   /** On a shared store, updates waiting this long are taken in by the leader (their node may have died). */
@@ -138,6 +140,10 @@ public final class PintuService implements AutoCloseable {
     db.lingerWhile(dispatcher::busy); // an acknowledgement's write-out waits a moment for the replies on their way
     Inbound inbound = new Inbound(inbox, dispatcher, json, clock);
     if (cfg.desk().enabled()) startDesk(json, screen); // before recovery and sending start
+    crisisAlarm = new CrisisAlarm(cfg.desk(), db, new ReplyComposer(json), desk == null ? null : desk.staff(), library::service);
+    processor.crisisWith(crisisAlarm);
+    sender.onRefused(crisisAlarm::refused);
+    crisisAlarm.warnAtStart(clock.instant());
 
     try {
       dispatcher.recover();
@@ -184,7 +190,7 @@ public final class PintuService implements AutoCloseable {
     telegramProbe.start(cfg.admin().telegramCheckSeconds());
     new HealthEndpoints(db, new HealthEndpoints.Checks(() -> polling == null || polling.isRunning(), cfg.admin().readyInboxBacklog(),
         cfg.admin().readyOutboxBacklog(), telegramProbe, java.time.Duration.ofSeconds(cfg.admin().readyTelegramDownSeconds()),
-        cfg.telegram().webhook() ? cfg.telegram().webhookUrl() : null, clock)).mount(router);
+        cfg.telegram().webhook() ? cfg.telegram().webhookUrl() : null, clock, () -> crisisAlarm.readiness(clock.instant()))).mount(router);
     metrics = new PintuMetrics(db, dispatcher, sender);
     processor.observeWith(metrics);
     if (desk != null) desk.observeWith(metrics);

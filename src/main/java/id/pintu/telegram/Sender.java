@@ -60,6 +60,7 @@ public final class Sender implements AutoCloseable {
   private final Object signal = new Object();
   private volatile boolean running = true;
   private volatile java.util.function.LongConsumer unreachableListener = chat -> {};
+  private volatile java.util.function.BiConsumer<OutboxStore.Row, String> refusedListener = (row, why) -> {};
   private volatile Hooks hooks = new Hooks() {};
 
   /**
@@ -113,6 +114,14 @@ public final class Sender implements AutoCloseable {
     });
     this.scheduler = new Thread(this::loop, "pintu-sender");
     this.scheduler.setDaemon(true);
+  }
+
+  /**
+   * Told of every row Telegram refused for good (after it is marked failed), e.g. so that an
+   * on-call ping nobody could receive is said plainly in the log. Must not throw.
+   */
+  public void onRefused(java.util.function.BiConsumer<OutboxStore.Row, String> listener) {
+    this.refusedListener = listener == null ? (row, why) -> {} : listener;
   }
 
   /** Told when a chat turns out to be unreachable, e.g. to drop cached copies of its session. */
@@ -339,6 +348,11 @@ public final class Sender implements AutoCloseable {
         LOG.warn("chat {} is unreachable ({}); {} pending messages stopped", row.chatId(), p.code(), dropped);
       } else {
         LOG.error("outbox row {} refused by Telegram: {}", row.id(), p.code());
+      }
+      try {
+        refusedListener.accept(row, p.code() + " " + p.reason());
+      } catch (RuntimeException e) {
+        LOG.warn("refusal listener failed for outbox row {}: {}", row.id(), e.toString());
       }
     }
   }

@@ -66,8 +66,12 @@ class ReplyCheckTest {
     assertTrue(s.complete(), "every step has its expected replies");
     assertEquals(List.of("full", "violence-referred", "crisis", "declined"),
         s.conversations().stream().map(ScriptedConversations.Conversation::name).toList());
-    // The crisis conversation ends on the crisis script's handoff, reached from the story.
+    // The crisis conversation ends on the crisis script's handoff, reached from the story, and
+    // the honest words for a service without a staff chat (no reply is promised).
     ScriptedConversations.Step last = s.conversations().get(2).steps().get(s.conversations().get(2).steps().size() - 1);
-    assertTrue(last.expect().get(last.expect().size() - 1).text().startsWith("Saya sudah meminta konselor untuk segera membalas Anda"));
+    List<ReplyCheck.Expected> told = last.expect();
+    assertTrue(told.get(told.size() - 2).text().startsWith("Anda tidak sendirian. Kasus Anda kami dahulukan"), told.toString());
+    assertTrue(told.get(told.size() - 1).text().contains("nomor-nomor bantuan di atas adalah bantuan tercepat"), told.toString());
+    assertTrue(told.stream().noneMatch(e -> e.text().contains("segera membalas")), told.toString());
   }
 }

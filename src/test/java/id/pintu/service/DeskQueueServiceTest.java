@@ -225,6 +225,8 @@ class DeskQueueServiceTest {
     assertTrue(ping.text().contains("kasus #" + urgent.id()), ping.text());
     assertTrue(ping.text().contains("<a href=\"tg://user?id=" + DEWI + "\">Bu Dewi</a>"), "the on-call supervisor is mentioned: " + ping.text());
     assertNull(ping.threadId(), "in the general topic, where it is seen");
+    SentMessage dm = h.awaitText(DEWI, "kasus #" + urgent.id());
+    assertTrue(dm.text().contains("di luar jam layanan") && !dm.text().contains("ingin mati"), "and privately, without the family's words: " + dm.text());
 
     // A family handed off at night is told when a counselor will answer, and may leave their story.
     DeskStore.DeskCase normal = askForPerson(3202);

@@ -137,6 +137,11 @@ final class ServiceHarness implements AutoCloseable, BeforeEachCallback, AfterEa
     return this;
   }
 
+  /** With another crisis screen, e.g. the shipped lexicon's for tests that walk the shipped dialogs. */
+  ServiceHarness start(Clock clock, CrisisScreen screen) throws Exception {
+    return start(screen, clock);
+  }
+
   void stop() {
     if (service != null) service.close();
     service = null;

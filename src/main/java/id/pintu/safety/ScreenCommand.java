@@ -17,17 +17,31 @@ import java.util.List;
  * {@code urgent}, {@code concern} or {@code none} ({@code -} for category and phrase when none).
  * For admins trying out a lexicon change on real-looking messages before families meet it.
  *
- * <p>Exit status: 0 done, 1 the lexicon is invalid or unreadable, 2 usage error.
+ * <p>{@code screen --eval FILE.tsv [--lexicon FILE]}: screens hand-labelled messages
+ * ({@link LabelledMessages}) and prints how the screen did ({@link ScreenEvaluation},
+ * {@link EvaluationPrinter}): recall and precision for urgent, the confusion table, recall per
+ * category and language, and every miss and false urgent.
+ *
+ * <p>Exit status: 0 done (whatever the figures), 1 the lexicon or the labelled file is invalid
+ * or unreadable, 2 usage error.
  */
 public final class ScreenCommand {
   private ScreenCommand() {}
 
   public static final String USAGE = "usage: screen [--lexicon FILE] < messages.txt\n"
-      + "  reads one message per line and prints: level<TAB>category<TAB>phrase<TAB>message\n"
-      + "  default lexicon: " + Lexicon.DEFAULT_RELATIVE_PATH + " if present, else the built-in copy";
+      + "       screen --eval LABELLED.tsv [--lexicon FILE]\n"
+      + "  without --eval: reads one message per line and prints: level<TAB>category<TAB>phrase<TAB>message\n"
+      + "  --eval FILE     screens labelled messages and prints recall, precision, the confusion table,\n"
+      + "                  recall per category and language, and every miss and false urgent;\n"
+      + "                  lines are level<TAB>text or level<TAB>category<TAB>lang<TAB>text, # starts a comment\n"
+      + "  --lexicon FILE  the lexicon to screen with; default: " + Lexicon.DEFAULT_RELATIVE_PATH
+      + " if present, else the built-in copy\n"
+      + "  --help          this text\n"
+      + "  exit status: 0 done, 1 a file is missing or invalid, 2 usage error";
 
   public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
     Path lexiconFile = null;
+    Path evalFile = null;
     int i = 0;
     if (!args.isEmpty() && "screen".equals(args.get(0))) {
       i = 1;
@@ -38,6 +52,10 @@ public final class ScreenCommand {
         lexiconFile = Path.of(args.get(++i));
       } else if (a.startsWith("--lexicon=")) {
         lexiconFile = Path.of(a.substring("--lexicon=".length()));
+      } else if ("--eval".equals(a) && i + 1 < args.size()) {
+        evalFile = Path.of(args.get(++i));
+      } else if (a.startsWith("--eval=")) {
+        evalFile = Path.of(a.substring("--eval=".length()));
       } else if ("--help".equals(a) || "-h".equals(a)) {
         out.println(USAGE);
         return 0;
@@ -62,6 +80,12 @@ public final class ScreenCommand {
       err.println("screen: " + e.getMessage());
       return 1;
     }
+    if (evalFile != null) {
+      String lexicon = lexiconFile != null ? lexiconFile.toString()
+          : Files.isRegularFile(Path.of(Lexicon.DEFAULT_RELATIVE_PATH)) ? Lexicon.DEFAULT_RELATIVE_PATH
+          : "the built-in copy";
+      return evaluate(evalFile, screen, lexicon, out, err);
+    }
     try {
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       String line;
@@ -82,5 +106,35 @@ public final class ScreenCommand {
       err.println("screen: cannot read input: " + e.getMessage());
       return 1;
     }
+  }
+
+  /**
+   * {@code --eval}: reads the labelled file, screens it with {@code screen} and prints the
+   * figures. Package-private so tests can pass a screen of their own and know the exact figures.
+   */
+  static int evaluate(Path file, CrisisScreen screen, String lexicon, PrintStream out, PrintStream err) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    } catch (java.nio.charset.CharacterCodingException e) {
+      err.println("screen: " + file + " is not UTF-8 text; save it as UTF-8 and try again");
+      return 1;
+    } catch (java.nio.file.NoSuchFileException e) {
+      err.println("screen: no such file: " + file);
+      return 1;
+    } catch (IOException e) {
+      err.println("screen: cannot read " + file + ": " + e.getMessage());
+      return 1;
+    }
+    LabelledMessages.Parsed parsed = LabelledMessages.parse(lines);
+    if (parsed.messages().isEmpty()) {
+      parsed.problems().forEach(p -> err.println("screen: " + p.sentence()));
+      err.println("screen: " + file + " has no labelled messages; each line is level<TAB>text");
+      return 1;
+    }
+    ScreenEvaluation.Report report = ScreenEvaluation.evaluate(parsed, screen);
+    out.print(EvaluationPrinter.format(file.toString(), lexicon, parsed, report));
+    out.flush();
+    return 0;
   }
 }

@@ -7,6 +7,7 @@ import id.pintu.dialog.ScriptBook;
 import id.pintu.dialog.SessionState;
 import id.pintu.dialog.Step;
 import id.pintu.safety.CrisisScreen;
+import id.pintu.safety.CrisisScreens;
 import id.pintu.safety.RiskLevel;
 import id.pintu.safety.ScreenMatch;
 import id.pintu.safety.ScreenResult;
@@ -68,6 +69,8 @@ public class EngineBench {
 
   ScriptBook book;
   Engine engine;
+  /** The same engine with the service's crisis screen (the lexicon in dialogs/). */
+  Engine engineDefaultScreen;
 
   @Setup
   public void setUp() {
@@ -75,11 +78,14 @@ public class EngineBench {
     if (!c.problems().isEmpty()) throw new IllegalStateException(c.problems().toString());
     book = c.book();
     engine = new Engine(SCREEN);
-    SessionState end = walk(null);
-    if (end.status() != id.pintu.dialog.ConversationStatus.ENDED) throw new IllegalStateException("walk ended at " + end);
+    engineDefaultScreen = new Engine(CrisisScreens.forDialogs(Path.of(System.getProperty("bench.lexiconDir", "dialogs"))));
+    for (Engine e : List.of(engine, engineDefaultScreen)) {
+      SessionState end = walk(e, null);
+      if (end.status() != id.pintu.dialog.ConversationStatus.ENDED) throw new IllegalStateException("walk ended at " + end);
+    }
   }
 
-  SessionState walk(Blackhole bh) {
+  SessionState walk(Engine engine, Blackhole bh) {
     SessionState s = null;
     for (Input in : WALK) {
       Step st = engine.step(book, s, in, NOW);
@@ -93,6 +99,13 @@ public class EngineBench {
   @Benchmark
   @OperationsPerInvocation(16)
   public SessionState firstContactWalk(Blackhole bh) {
-    return walk(bh);
+    return walk(engine, bh);
+  }
+
+  /** The same walk screened by the default lexicon: the difference is the screen's cost. */
+  @Benchmark
+  @OperationsPerInvocation(16)
+  public SessionState firstContactWalkDefaultScreen(Blackhole bh) {
+    return walk(engineDefaultScreen, bh);
   }
 }

@@ -13,9 +13,8 @@ import java.util.Map;
  *
  * <p>Steps, per word: lower case; accents removed ({@code é → e}); apostrophes joined
  * ({@code don't → dont}); {@code anak2 → anak anak}; digits used as letters inside a word
- * ({@code m4ti → mati}); every run of a repeated letter collapsed to one ({@code tolooong →
- * tolong}, {@code mattiii → mati}, and also {@code maaf → maf}: the matching form is never shown
- * to anyone, and the lexicon goes through the same steps, so both sides agree); then the
+ * ({@code m4ti → mati}); a letter written three or more times in a row folded to one
+ * ({@code tolooong → tolong}); then the
  * abbreviation map ({@code gk → tidak}, {@code gue → aku}). Punctuation and line breaks separate
  * words and also end a clause (negation does not reach across a clause). Emoji listed under
  * {@code symbols} become words (😂 → haha); other emoji are dropped.
@@ -281,7 +280,6 @@ public final class ChatNormalizer {
     if (hasLetter) {
       // In place: digits-for-letters, reduplication, and collapsing repeated letters.
       int kept = 0;
-      char last = 0;
       boolean prevLetter = false; // of the original text: raw is overwritten behind k
       for (int k = 0; k < n; k++) {
         char c = raw.charAt(k);
@@ -297,11 +295,10 @@ public final class ChatNormalizer {
           char m = c < 128 ? numberLetters[c] : 0;
           if (m != 0) c = m;
         }
-        if (c == last) continue;
         raw.setCharAt(kept++, c);
-        last = c;
       }
       raw.setLength(kept);
+      foldLongRuns(raw);
     }
     // digits-only words such as phone numbers stay as written
     if (raw.length() == 0) {
@@ -310,6 +307,9 @@ public final class ChatNormalizer {
     String token = raw.toString();
     raw.setLength(0);
     String[] expanded = abbr == null ? null : abbr.get(token);
+    if (expanded == null && abbr != null) {
+      expanded = abbr.get(WordForms.fold(token)); // gakk, ajaaa
+    }
     for (int r = 0; r < repeat; r++) {
       if (expanded == null) {
         out.add(token, start, end);
@@ -317,6 +317,27 @@ public final class ChatNormalizer {
         for (String e : expanded) out.add(e, start, end);
       }
     }
+  }
+
+  /**
+   * A letter written three or more times in a row is one letter (tolooong → tolong, mattiii →
+   * mati); a doubled letter stays, since words have them (maaf, tinggal, kill) and the stemmers
+   * need them. Matching also compares folded spellings, so "matti" still finds "mati".
+   */
+  private static void foldLongRuns(StringBuilder raw) {
+    int kept = 0;
+    int n = raw.length();
+    int i = 0;
+    while (i < n) {
+      char c = raw.charAt(i);
+      int j = i;
+      while (j < n && raw.charAt(j) == c) j++;
+      int run = j - i;
+      int write = run >= 3 && Character.isLetter(c) ? 1 : run;
+      for (int k = 0; k < write; k++) raw.setCharAt(kept++, c);
+      i = j;
+    }
+    raw.setLength(kept);
   }
 
   private static final class Builder {

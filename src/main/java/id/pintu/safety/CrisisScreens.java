@@ -14,8 +14,8 @@ public final class CrisisScreens {
    * else the default lexicon in the jar. Throws {@link Lexicon.LexiconException} naming the
    * problems when the admin's lexicon is invalid: a broken safety net must not start silently.
    */
-  public static LexiconCrisisScreen forDialogs(Path dialogsDir) {
+  public static FrameScreen forDialogs(Path dialogsDir) {
     Path file = dialogsDir.resolve(LEXICON_FILE);
-    return new LexiconCrisisScreen(Files.isRegularFile(file) ? Lexicon.load(file) : Lexicon.fromClasspath());
+    return new FrameScreen(Files.isRegularFile(file) ? Lexicon.load(file) : Lexicon.fromClasspath());
   }
 }

@@ -8,17 +8,22 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * Validation of a {@link Lexicon}, in words an admin can act on. Each problem names the
- * entry: its category, its number in that category (from 1) and its first phrase.
+ * Validation of a {@link Lexicon}, in words an admin can act on. Each problem names the place:
+ * the concept, the frame (by its id) or the stance list, and the item's number from 1.
  */
 public final class LexiconProblems {
   private LexiconProblems() {}
 
-  /** Allowed values of an entry's {@code level}. */
+  /** Allowed values of a frame's {@code level}. */
   public static final List<String> LEVELS = List.of("urgent", "concern");
 
-  /** Largest {@code gap} / {@code max_gap} accepted: more would match unrelated words. */
+  /** Largest {@code gap} accepted: more would match unrelated words. */
   public static final int MAX_GAP = 3;
+
+  /** Largest frame window: beyond this, words of different sentences meet by chance. */
+  public static final int MAX_WINDOW = 40;
+
+  private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[a-z][a-z0-9_]*");
 
   /** Every problem found; empty when the lexicon can be used. */
   public static List<String> check(Lexicon lexicon) {
@@ -26,134 +31,159 @@ public final class LexiconProblems {
     if (lexicon == null) {
       return List.of("the lexicon is empty");
     }
+    if (lexicon.version() != null && lexicon.version() != 2) {
+      return List.of("version " + lexicon.version() + " is not this program's lexicon format: write version: 2 with"
+          + " concepts and frames (see the guide at the top of dialogs/crisis-lexicon.yaml)");
+    }
     ChatNormalizer normalizer = new ChatNormalizer(lexicon.normalisation());
     checkNormalisation(lexicon.normalisation(), normalizer, problems);
 
-    if (lexicon.categories() == null || lexicon.categories().isEmpty()) {
-      problems.add("there are no categories");
+    Map<String, Lexicon.Concept> concepts = lexicon.conceptsOrEmpty();
+    if (concepts.isEmpty()) {
+      problems.add("there are no concepts");
     }
-    Map<String, String> seen = new HashMap<>(); // phrase key -> where first seen
-    for (Map.Entry<String, List<Lexicon.Entry>> cat : lexicon.categoriesOrEmpty().entrySet()) {
-      String category = cat.getKey();
-      if (!Lexicon.KNOWN_CATEGORIES.contains(category)) {
-        problems.add("unknown category '" + category + "' (known: "
-            + String.join(", ", new TreeSet<>(Lexicon.KNOWN_CATEGORIES)) + ")");
+    for (Map.Entry<String, Lexicon.Concept> c : concepts.entrySet()) {
+      String name = c.getKey();
+      if (name == null || !NAME.matcher(name).matches()) {
+        problems.add("concept name '" + name + "' must be lower-case letters, digits and _ (starting with a letter)");
       }
-      List<Lexicon.Entry> entries = cat.getValue() == null ? List.of() : cat.getValue();
-      if (entries.isEmpty()) {
-        problems.add("category '" + category + "' has no entries");
+      Lexicon.Concept concept = c.getValue();
+      if (concept == null || concept.words() == null || concept.words().isEmpty()) {
+        problems.add("concept '" + name + "' has no words");
+        continue;
       }
-      for (int i = 0; i < entries.size(); i++) {
-        checkEntry(category, i, entries.get(i), normalizer, seen, problems);
+      checkPhrases("concept '" + name + "'", concept.words(), normalizer, problems, true);
+      if (concept.except() != null) {
+        checkPhrases("concept '" + name + "' except", concept.except(), normalizer, problems, false);
       }
     }
 
-    checkWordList("negations", lexicon.negations(), normalizer, problems);
-    checkWordList("negation_bridge", lexicon.negationBridge(), normalizer, problems);
-    if (lexicon.hyperbole() != null) {
-      Integer window = lexicon.hyperbole().window();
-      if (window != null && (window < 0 || window > 20)) {
-        problems.add("hyperbole window " + window + " must be between 0 and 20");
-      }
-      checkWordList("hyperbole context", lexicon.hyperbole().context(), normalizer, problems);
+    List<Lexicon.Frame> frames = lexicon.framesOrEmpty();
+    if (frames.isEmpty()) {
+      problems.add("there are no frames");
     }
-    if (lexicon.history() != null) {
-      Integer window = lexicon.history().window();
-      if (window != null && (window < 0 || window > 20)) {
-        problems.add("history window " + window + " must be between 0 and 20");
+    Map<String, Integer> ids = new HashMap<>();
+    for (int i = 0; i < frames.size(); i++) {
+      checkFrame(i, frames.get(i), concepts, ids, problems);
+    }
+
+    Lexicon.Stance st = lexicon.stance();
+    if (st != null) {
+      checkPhrases("stance negations", st.negations(), normalizer, problems, false);
+      checkPhrases("stance negation_bridge", st.negationBridge(), normalizer, problems, false);
+      range(problems, "stance negation_reach", st.negationReach(), 0, 5);
+      if (st.joke() != null) {
+        range(problems, "stance joke window", st.joke().window(), 0, 20);
+        checkPhrases("stance joke context", st.joke().context(), normalizer, problems, false);
+        checkPhrases("stance joke laughter", st.joke().laughter(), normalizer, problems, false);
       }
-      checkWordList("history words", lexicon.history().words(), normalizer, problems);
+      if (st.past() != null) {
+        range(problems, "stance past window", st.past().window(), 0, 20);
+        checkPhrases("stance past words", st.past().words(), normalizer, problems, false);
+        checkPhrases("stance past present", st.past().present(), normalizer, problems, false);
+      }
+      checkPhrases("stance report", st.report(), normalizer, problems, false);
     }
     if (lexicon.matching() != null) {
-      Integer gap = lexicon.matching().maxGap();
-      if (gap != null && (gap < 0 || gap > MAX_GAP)) {
-        problems.add("matching max_gap " + gap + " must be between 0 and " + MAX_GAP);
-      }
-      Integer reach = lexicon.matching().negationReach();
-      if (reach != null && (reach < 0 || reach > 5)) {
-        problems.add("matching negation_reach " + reach + " must be between 0 and 5");
+      range(problems, "matching gap", lexicon.matching().gap(), 0, MAX_GAP);
+      range(problems, "matching window", lexicon.matching().window(), 1, MAX_WINDOW);
+      Integer typo = lexicon.matching().typoMinLength();
+      if (typo != null && typo != 0 && (typo < 5 || typo > 20)) {
+        problems.add("matching typo_min_length " + typo + " must be 0 (no typo matching) or between 5 and 20");
       }
     }
     return List.copyOf(problems);
   }
 
-  static String entryName(String category, int index, Lexicon.Entry entry) {
-    String first = entry == null || entry.phrase() == null || entry.phrase().isEmpty()
-        ? "" : " \"" + Phrase.display(entry.phrase().get(0)) + "\"";
-    return category + " entry " + (index + 1) + first;
+  private static void range(List<String> problems, String what, Integer value, int min, int max) {
+    if (value != null && (value < min || value > max)) {
+      problems.add(what + " " + value + " must be between " + min + " and " + max);
+    }
   }
 
-  private static void checkEntry(String category, int index, Lexicon.Entry entry,
-      ChatNormalizer normalizer, Map<String, String> seen, List<String> problems) {
-    String name = entryName(category, index, entry);
-    if (entry == null) {
-      problems.add(name + ": empty entry");
+  private static void checkFrame(int index, Lexicon.Frame f, Map<String, Lexicon.Concept> concepts,
+      Map<String, Integer> ids, List<String> problems) {
+    String name = "frame " + (index + 1) + (f == null || f.id() == null ? "" : " '" + f.id() + "'");
+    if (f == null) {
+      problems.add(name + ": empty frame");
       return;
     }
-    if (entry.level() == null || entry.level().isBlank()) {
+    if (f.id() == null || f.id().isBlank()) {
+      problems.add(name + ": missing id");
+    } else {
+      Integer before = ids.putIfAbsent(f.id(), index + 1);
+      if (before != null) problems.add(name + ": the id is used by frame " + before + " too");
+    }
+    if (f.category() == null || !Lexicon.KNOWN_CATEGORIES.contains(f.category())) {
+      problems.add(name + ": unknown category '" + f.category() + "' (known: "
+          + String.join(", ", new TreeSet<>(Lexicon.KNOWN_CATEGORIES)) + ")");
+    }
+    if (f.level() == null || f.level().isBlank()) {
       problems.add(name + ": missing level (use urgent or concern)");
-    } else if (!LEVELS.contains(entry.level().trim().toLowerCase(Locale.ROOT))) {
-      problems.add(name + ": unknown level '" + entry.level() + "' (use urgent or concern)");
+    } else if (!LEVELS.contains(f.level().trim().toLowerCase(Locale.ROOT))) {
+      problems.add(name + ": unknown level '" + f.level() + "' (use urgent or concern)");
     }
-    if (entry.gap() != null && (entry.gap() < 0 || entry.gap() > MAX_GAP)) {
-      problems.add(name + ": gap " + entry.gap() + " must be between 0 and " + MAX_GAP);
+    if (f.all() == null || f.all().isEmpty()) {
+      problems.add(name + ": 'all' names no concepts");
+    } else {
+      for (String part : f.all()) checkPart(name, "all", part, concepts, problems);
     }
-    String withKey = "";
-    if (entry.onlyWith() != null) {
-      if (entry.onlyWith().isEmpty()) {
-        problems.add(name + ": only_with is empty");
-      }
-      List<String> keys = new ArrayList<>();
-      for (String w : entry.onlyWith()) {
-        Phrase p = Phrase.parse(w, normalizer);
-        if (p.words().isEmpty()) {
-          problems.add(name + ": only_with has an empty phrase");
-        } else {
-          keys.add(p.key());
-        }
-      }
-      keys.sort(null);
-      withKey = " with " + keys;
+    if (f.lowerWith() != null) {
+      for (String part : f.lowerWith()) checkPart(name, "lower_with", part, concepts, problems);
     }
-    if (entry.unless() != null) {
-      for (String u : entry.unless()) {
-        if (Phrase.parse(u, normalizer).words().isEmpty()) {
-          problems.add(name + ": unless has an empty phrase");
-        }
-      }
-    }
-    if (entry.phrase() == null || entry.phrase().isEmpty()) {
-      problems.add(name + ": empty phrase");
+    range(problems, name + ": window", f.window(), 1, MAX_WINDOW);
+  }
+
+  private static void checkPart(String frame, String key, String part, Map<String, Lexicon.Concept> concepts,
+      List<String> problems) {
+    if (part == null || part.isBlank()) {
+      problems.add(frame + ": an empty item in " + key);
       return;
     }
-    for (int k = 0; k < entry.phrase().size(); k++) {
-      String written = entry.phrase().get(k);
-      if (written == null || written.isBlank()) {
-        problems.add(name + ": empty phrase (alternative " + (k + 1) + ")");
-        continue;
-      }
-      Phrase p = Phrase.parse(written, normalizer);
-      if (p.words().isEmpty()) {
-        problems.add(name + ": phrase \"" + Phrase.display(written) + "\" has no words to match");
-        continue;
-      }
-      String key = p.key() + withKey;
-      String where = name + " (\"" + Phrase.display(written) + "\")";
-      String before = seen.putIfAbsent(key, where);
-      if (before != null) {
-        problems.add("duplicate phrase \"" + p.key() + "\": " + where + " repeats " + before);
+    for (String c : part.split("\\|")) {
+      if (!concepts.containsKey(c.trim())) {
+        problems.add(frame + ": " + key + " names concept '" + c.trim() + "', which is not defined under concepts");
       }
     }
   }
 
-  private static void checkWordList(String what, List<String> words, ChatNormalizer normalizer, List<String> problems) {
-    if (words == null) {
-      return;
-    }
-    for (int i = 0; i < words.size(); i++) {
-      String w = words.get(i);
-      if (w == null || w.isBlank() || Phrase.parse(w, normalizer).words().isEmpty()) {
-        problems.add(what + " item " + (i + 1) + " is empty");
+  private static void checkPhrases(String what, List<String> phrases, ChatNormalizer normalizer,
+      List<String> problems, boolean duplicates) {
+    if (phrases == null) return;
+    Map<String, Integer> seen = new HashMap<>();
+    for (int i = 0; i < phrases.size(); i++) {
+      String w = phrases.get(i);
+      String item = what + " item " + (i + 1);
+      if (w == null || w.isBlank()) {
+        problems.add(item + " is empty");
+        continue;
+      }
+      int words = 0;
+      StringBuilder key = new StringBuilder();
+      for (String part : w.trim().split("\\s+")) {
+        if (part.equals("#")) {
+          words++;
+          key.append("# ");
+        } else if (part.endsWith("*") && part.length() > 1) {
+          String stem = normalizer.wordStem(part.substring(0, part.length() - 1));
+          if (stem.isEmpty()) continue;
+          words++;
+          key.append(stem).append("* ");
+        } else {
+          ChatNormalizer.Tokens t = normalizer.tokenize(part.startsWith("=") ? part.substring(1) : part);
+          words += t.size();
+          for (int k = 0; k < t.size(); k++) key.append(t.word(k)).append(' ');
+        }
+      }
+      if (words == 0) {
+        problems.add(item + " \"" + w.trim() + "\" has no words to match");
+      } else if (words > FrameScreen.MAX_PHRASE_WORDS) {
+        problems.add(item + " \"" + w.trim() + "\" has " + words + " words; at most " + FrameScreen.MAX_PHRASE_WORDS);
+      } else if (duplicates) {
+        Integer before = seen.putIfAbsent(key.toString().trim(), i + 1);
+        if (before != null) {
+          problems.add(item + " \"" + w.trim() + "\" repeats item " + before);
+        }
       }
     }
   }

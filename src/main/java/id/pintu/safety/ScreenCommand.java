@@ -72,7 +72,7 @@ public final class ScreenCommand {
         return 1;
       }
       Lexicon lexicon = lexiconFile == null ? Lexicon.loadDefault() : Lexicon.load(lexiconFile);
-      screen = new LexiconCrisisScreen(lexicon);
+      screen = new FrameScreen(lexicon);
     } catch (Lexicon.LexiconException e) {
       err.println("screen: " + e.getMessage());
       return 1;

@@ -15,7 +15,8 @@ class ChatNormalizerTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
       "Tolooong!!!|tolong",
-      "mattiii|mati",
+      "mattiii|matti",
+      "maaf|maaf",
       "MATIIII|mati",
       "m4ti|mati",
       "b3s0k|besok",

@@ -11,9 +11,12 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** What an admin is told about a lexicon they broke: each problem names the place. */
 class LexiconValidationTest {
 
   static Path fixture(String name) {
@@ -37,10 +40,11 @@ class LexiconValidationTest {
   }
 
   @Test
-  void theCanonicalLexiconIsValid() {
+  void theCanonicalLexiconIsValidAndUsesEveryCategory() {
     Lexicon lexicon = Lexicon.load(Path.of(Lexicon.DEFAULT_RELATIVE_PATH));
     assertEquals(List.of(), LexiconProblems.check(lexicon));
-    assertEquals(Lexicon.KNOWN_CATEGORIES, lexicon.categories().keySet());
+    Set<String> used = lexicon.framesOrEmpty().stream().map(Lexicon.Frame::category).collect(Collectors.toSet());
+    assertEquals(Lexicon.KNOWN_CATEGORIES, used);
   }
 
   /** The jar carries a copy; it must not drift from the file admins edit. */
@@ -54,29 +58,24 @@ class LexiconValidationTest {
   }
 
   @Test
-  void emptyPhrases() {
-    List<String> p = problems("broken-empty-phrase.yaml");
-    assertSomeProblem(p, "suicide_self_harm entry 2", "empty phrase");
-    assertSomeProblem(p, "suicide_self_harm entry 3 \"mengakhiri hidup\"", "empty phrase (alternative 2)");
+  void brokenFramesAndConceptsAreNamed() {
+    List<String> p = problems("broken-frames.yaml");
+    assertSomeProblem(p, "concept 'rope' item 2", "empty");
+    assertSomeProblem(p, "concept 'ready' item 3 \"siap\" repeats item 1");
+    assertSomeProblem(p, "frame 1 'means_ready'", "unknown category 'suicide'", "suicide_self_harm");
+    assertSomeProblem(p, "frame 1 'means_ready'", "unknown level 'urgen'");
+    assertSomeProblem(p, "frame 1 'means_ready'", "concept 'redy', which is not defined");
+    assertSomeProblem(p, "frame 2 'means_ready'", "the id is used by frame 1 too");
+    assertSomeProblem(p, "frame 2 'means_ready'", "lower_with names concept 'cooking'");
+    assertSomeProblem(p, "frame 3", "missing id");
+    assertSomeProblem(p, "frame 3", "'all' names no concepts");
   }
 
   @Test
-  void unknownCategory() {
-    assertSomeProblem(problems("broken-unknown-category.yaml"), "unknown category 'suicide'", "suicide_self_harm");
-  }
-
-  @Test
-  void unknownOrMissingLevel() {
-    List<String> p = problems("broken-unknown-level.yaml");
-    assertSomeProblem(p, "violence_home entry 1 \"dipukul\"", "unknown level 'urgen'");
-    assertSomeProblem(p, "violence_home entry 2 \"ditampar\"", "unknown level 'high'");
-    assertSomeProblem(p, "violence_home entry 3 \"ditendang\"", "missing level");
-  }
-
-  @Test
-  void duplicatesAreFoundAfterNormalisation() {
-    assertSomeProblem(problems("broken-duplicate.yaml"), "duplicate phrase \"ingin mati\"",
-        "medical_emergency entry 1", "suicide_self_harm entry 1");
+  void theOldFormatIsRefusedWithWhatToWrite() {
+    Lexicon.LexiconException e = assertThrows(Lexicon.LexiconException.class,
+        () -> Lexicon.load(fixture("old-format.yaml")));
+    assertTrue(e.getMessage().contains("categories"), e.getMessage());
   }
 
   @Test
@@ -92,17 +91,17 @@ class LexiconValidationTest {
   @Test
   void theScreenRefusesAnInvalidLexicon() {
     Lexicon.LexiconException e = assertThrows(Lexicon.LexiconException.class,
-        () -> new LexiconCrisisScreen(Lexicon.load(fixture("broken-unknown-level.yaml"))));
-    assertEquals(3, e.problems().size(), e.problems().toString());
+        () -> new FrameScreen(Lexicon.load(fixture("broken-frames.yaml"))));
+    assertTrue(e.problems().size() >= 9, e.problems().toString());
   }
 
   @Test
   void loadDefaultPrefersTheAdminsFileThenTheClasspath(@TempDir Path dir) throws IOException {
     Lexicon fromClasspath = Lexicon.loadDefault(dir);
-    assertTrue(fromClasspath.categories().containsKey("suicide_self_harm"));
+    assertTrue(fromClasspath.conceptsOrEmpty().containsKey("rope"));
     Files.createDirectories(dir.resolve("dialogs"));
     Files.copy(fixture("small-valid.yaml"), dir.resolve(Lexicon.DEFAULT_RELATIVE_PATH));
     Lexicon local = Lexicon.loadDefault(dir);
-    assertEquals(java.util.Set.of("child_danger"), local.categories().keySet());
+    assertEquals(Set.of("child", "missing"), local.conceptsOrEmpty().keySet());
   }
 }

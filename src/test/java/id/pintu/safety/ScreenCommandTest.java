@@ -28,7 +28,7 @@ class ScreenCommandTest {
     assertEquals(0, r.status(), r.err());
     List<String> lines = r.out().lines().toList();
     assertEquals(4, lines.size(), r.out());
-    assertEquals("urgent\tsuicide_self_harm\tmengakhiri hidup\taku ingin mengakhiri hidup", lines.get(0));
+    assertEquals("urgent\tsuicide_self_harm\tsuicide_said: mengakhiri hidup\taku ingin mengakhiri hidup", lines.get(0));
     assertEquals("none\t-\t-\tmati gue lupa PR", lines.get(1));
     assertEquals("none\t-\t-\t", lines.get(2));
     assertTrue(lines.get(3).startsWith("urgent\tviolence_home\t"), lines.get(3));
@@ -40,16 +40,16 @@ class ScreenCommandTest {
     String file = LexiconValidationTest.fixture("small-valid.yaml").toString();
     Run r = run(List.of("--lexicon", file), "anakku hilang\naku ingin mati\n");
     assertEquals(0, r.status(), r.err());
-    assertEquals(List.of("urgent\tchild_danger\tanak* hilang\tanakku hilang", "none\t-\t-\taku ingin mati"),
+    assertEquals(List.of("urgent\tchild_danger\tchild_missing: anakku + hilang\tanakku hilang", "none\t-\t-\taku ingin mati"),
         r.out().lines().toList());
   }
 
   @Test
   void anInvalidLexiconExitsWithOneAndNamesTheEntry() {
-    String file = LexiconValidationTest.fixture("broken-unknown-level.yaml").toString();
+    String file = LexiconValidationTest.fixture("broken-frames.yaml").toString();
     Run r = run(List.of("screen", "--lexicon=" + file), "x\n");
     assertEquals(1, r.status());
-    assertTrue(r.err().contains("violence_home entry 1"), r.err());
+    assertTrue(r.err().contains("frame 1 'means_ready'"), r.err());
     assertEquals("", r.out());
   }
 

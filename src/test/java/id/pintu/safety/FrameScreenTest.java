@@ -1,0 +1,143 @@
+package id.pintu.safety;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+/** The frame screen as a counselor would judge it, on sentences no lexicon entry lists verbatim. */
+class FrameScreenTest {
+  static final FrameScreen SCREEN = new FrameScreen(Lexicon.fromClasspath());
+
+  static RiskLevel level(String text) {
+    return SCREEN.screen(text).level();
+  }
+
+  static void urgent(String text) {
+    assertEquals(RiskLevel.URGENT, level(text), text);
+  }
+
+  @Test
+  void aMeansAndItsReadinessAreUrgentInWordsNobodyListed() {
+    // No concept lists these sentences; "tambang" (rope) + "kusiapin" (ready) make the frame.
+    urgent("tambangnya udah kusiapin di kamar belakang");
+    urgent("the rope is ready in the garage");
+    urgent("dia barusan nenggak obat hama, mulutnya berbusa");
+    urgent("took a whole box of my mum's sleeping pills an hour ago");
+  }
+
+  @Test
+  void indonesianAffixesAndChatSpellingReachTheRoot() {
+    urgent("suamiku mukulin aku pake sapu");   // mukul-in -> pukul
+    urgent("ayah lagi nampar ibu");            // nampar -> tampar
+    urgent("aku disiksa tiap malam");          // di-siksa
+    urgent("my husband is hitting me right now please help");
+  }
+
+  @Test
+  void aTypoOfALongWordStillMatches() {
+    urgent("aku diperkoas sama pacarku kemarin"); // diperkosa, two letters swapped
+  }
+
+  @Test
+  void negationJokesAndNewsLowerTheLevel() {
+    assertEquals(RiskLevel.CONCERN, level("aku tidak ingin bunuh diri, cuma capek"));
+    assertEquals(RiskLevel.NONE, level("mati aku lupa PR wkwk"));
+    assertEquals(RiskLevel.CONCERN, level("baca berita ada orang lompat dari jembatan, ngeri"));
+    assertEquals(RiskLevel.NONE, level("hp aku mati terus, boleh lewat wa aja?"));
+    assertNotEquals(RiskLevel.URGENT, level("kemarin saya bunuh nyamuk di kamar anak"));
+  }
+
+  @Test
+  void thePastIsAConcernUnlessItIsHappeningAgain() {
+    assertEquals(RiskLevel.CONCERN, level("dulu waktu kecil aku pernah dipukul ayah"));
+    urgent("dulu sering dipukul, sekarang dia mukul aku lagi");
+  }
+
+  @Test
+  void aTimeOfDayIsNotABlow() {
+    assertEquals(RiskLevel.NONE, level("kantornya buka pukul 8 sampai pukul 4 sore?"));
+  }
+
+  @Test
+  void dangerToldInTwoMessagesIsSeenOnTheSecond() {
+    Screened first = SCREEN.screen("talinya sudah aku gantung di kusen", RiskMemory.EMPTY);
+    Screened alone = SCREEN.screen("malam ini", RiskMemory.EMPTY);
+    assertEquals(RiskLevel.NONE, alone.result().level());
+    Screened rope = SCREEN.screen("aku beli tali tadi", RiskMemory.EMPTY);
+    Screened then = SCREEN.screen("nanti malam aku siapin", rope.memory());
+    assertEquals(RiskLevel.URGENT, then.result().level(), then.result().toString());
+    assertTrue(then.result().matches().get(0).phrase().contains("earlier"), then.result().toString());
+    // "he beat me last week" is a concern; "he's home now" after it is urgent
+    Screened past = SCREEN.screen("he beat me last week", RiskMemory.EMPTY);
+    assertEquals(RiskLevel.CONCERN, past.result().level());
+    assertEquals(RiskLevel.URGENT, SCREEN.screen("and he is home now, drunk", past.memory()).result().level());
+    assertTrue(first.result().flagged());
+  }
+
+  @Test
+  void theMemoryHoldsConceptNamesNeverWords() {
+    Screened s = SCREEN.screen("suamiku bawa golok dan teriak mau bunuh aku", RiskMemory.EMPTY);
+    String kept = String.join(" ", s.memory().recent());
+    assertFalse(kept.contains("golok") || kept.contains("suami"), kept);
+    assertTrue(kept.contains("weapon"), kept);
+    RiskMemory m = RiskMemory.EMPTY;
+    for (int i = 0; i < 10; i++) m = SCREEN.screen("halo " + i, m).memory();
+    assertEquals(RiskMemory.MESSAGES, m.recent().size());
+  }
+
+  @Test
+  void theCounselorSeesWhyAndTheFamilysOwnWords() {
+    ScreenResult r = SCREEN.screen("Suamiku bawa PISAU sambil teriak2");
+    assertTrue(r.urgent());
+    ScreenMatch m = r.matches().get(0);
+    assertEquals("violence_home", m.category());
+    assertTrue(m.phrase().startsWith("threat_with_weapon: "), m.phrase());
+    assertTrue(m.excerpt().contains("PISAU"), m.excerpt());
+  }
+
+  @Test
+  void neverThrowsOnOddInput() {
+    for (String s : new String[] {null, "", " ", "\u0000", "😂😂😂", "#", "*", "2222", "a".repeat(50_000),
+        "\uD83D", "tidak tidak tidak tidak", "ـــ", "\u202Ebunuh diri"}) {
+      SCREEN.screen(s, RiskMemory.EMPTY);
+    }
+    Random random = new Random(7);
+    for (int i = 0; i < 2_000; i++) {
+      StringBuilder b = new StringBuilder();
+      for (int k = random.nextInt(60); k > 0; k--) b.append((char) random.nextInt(0x3000));
+      SCREEN.screen(b.toString(), new RiskMemory(List.of("rope ready", "not-a-concept", "")));
+    }
+    assertEquals(0, SCREEN.failures());
+  }
+
+  @Test
+  void safeToCallFromManyThreads() throws Exception {
+    List<String> texts = List.of("aku mau bunuh diri", "anak saya hilang dari kemarin", "halo kak", "mati aku lupa PR wkwk");
+    List<RiskLevel> expected = texts.stream().map(FrameScreenTest::level).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> all = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        all.add(pool.submit(() -> {
+          for (int i = 0; i < 2_000; i++) {
+            int k = i % texts.size();
+            if (SCREEN.screen(texts.get(k)).level() != expected.get(k)) return false;
+          }
+          return true;
+        }));
+      }
+      for (Future<Boolean> f : all) assertTrue(f.get());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -466,10 +466,12 @@ public final class FrameScreen implements CrisisScreen {
     int hi = -1;
     StringBuilder why = new StringBuilder(f.id()).append(": ");
     boolean fromMemory = false;
+    boolean addsToTheAct = false;
     for (int k = 0; k < f.parts().length; k++) {
       int here = firstUnnegated(hits, f.parts()[k].concepts());
       if (k > 0) why.append(" + ");
       if (here >= 0) {
+        if (k > 0) addsToTheAct = true;
         lo = Math.min(lo, hits.from[here]);
         hi = Math.max(hi, hits.to[here]);
         why.append(words(t, hits.from[here], hits.to[here]));
@@ -480,7 +482,9 @@ public final class FrameScreen implements CrisisScreen {
         return null;
       }
     }
-    if (!fromMemory || hi < 0) return null;
+    // The new message must add to what was said (a time, a place, a victim), not merely name
+    // someone: "anak-anak jadi tegang" after "suami kehilangan pekerjaan" is no missing child.
+    if (!fromMemory || !addsToTheAct || hi < 0) return null;
     int softer = f.casual() && (laughing || hits.present.get(joke)) ? 1 : 0;
     int lower = (!happeningNow && hits.present.get(past) ? 1 : 0) + (reporting ? 1 : 0)
         + (anyPresent(f.lowerWith(), hits.present) ? 1 : 0);

@@ -100,7 +100,7 @@ class ConsoleBrowserTest {
   void aSupervisorFindsAndReadsTheCaseAndTheViewIsAudited() throws Exception {
     JsonNode r = browser("cases", "Rina");
     assertTrue(r.get("intake").asText().contains("Rina"), r.toString());
-    assertTrue(r.get("story").asText().contains("Saya takut pulang"), r.toString());
+    assertTrue(r.get("story").asText().contains("Saya bingung harus bagaimana"), r.toString());
     List<String> actions = new ArrayList<>();
     for (AuditLog.Entry e : new AuditLog(h.service.database()).recent(50)) actions.add(e.who() + " " + e.action());
     assertTrue(actions.contains("PINTU_TOKEN_SUPERVISOR console.case.read"), actions.toString());

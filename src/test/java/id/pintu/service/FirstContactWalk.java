@@ -22,7 +22,7 @@ final class FirstContactWalk {
     h.api.sendText(chat, "34");
     h.awaitText(chat, "Ceritakan apa yang terjadi, Rina.");
     h.api.sendText(chat, "Suami saya sering marah");
-    h.api.sendText(chat, "Saya takut pulang");
+    h.api.sendText(chat, "Saya bingung harus bagaimana");
     h.await(chat, 7);
     h.press(chat, "g:done:story");
     h.awaitText(chat, "Terima kasih sudah bercerita.");

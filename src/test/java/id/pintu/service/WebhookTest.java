@@ -47,7 +47,7 @@ class WebhookTest {
     FirstContactWalk.walk(h, 2001);
     CaseStore.Row c = new CaseStore(h.service.database()).forChat(2001).get(0);
     assertEquals("waiting", c.status());
-    assertTrue(c.story().contains("Saya takut pulang"), c.story());
+    assertTrue(c.story().contains("Saya bingung harus bagaimana"), c.story());
     assertTrue(h.api.webhookAttempts().stream().allMatch(a -> a.status() == 200), "every delivery answered 200");
   }
 

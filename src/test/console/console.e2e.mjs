@@ -139,7 +139,7 @@ const steps = {
     await page.waitForSelector('#try-chat >> text=Ceritakan apa yang terjadi, Rina.');
     await page.fill('#try-input', 'Suami saya sering marah');
     await page.press('#try-input', 'Enter');
-    await page.fill('#try-input', 'Saya takut pulang');
+    await page.fill('#try-input', 'Saya bingung harus bagaimana');
     await page.press('#try-input', 'Enter');
     await page.waitForSelector('#try-buttons button', { timeout: TIMEOUT });
     await page.locator('#try-buttons button').last().click();

@@ -118,7 +118,7 @@ class AdminApiTest {
     // Family A answers the question version 2 no longer has, and finishes on version 1.
     h.api.sendText(2101, "34");
     h.awaitText(2101, "Ceritakan apa yang terjadi, Rina.");
-    h.api.sendText(2101, "Saya takut pulang");
+    h.api.sendText(2101, "Saya bingung harus bagaimana");
     h.press(2101, "g:done:story");
     h.awaitText(2101, "Konselor akan segera menyapa Anda.");
     assertFalse(h.texts(2101).contains("Halo lagi, selamat datang di versi baru."));
@@ -194,7 +194,7 @@ class AdminApiTest {
 
     JsonNode one = json(http.get("/admin/cases/" + caseId, AdminHttp.SUPERVISOR));
     assertEquals("Rina", one.get("intake").get("name").asText());
-    assertTrue(one.get("transcript").toString().contains("Saya takut pulang"));
+    assertTrue(one.get("transcript").toString().contains("Saya bingung harus bagaimana"));
     assertTrue(one.get("history").toString().contains("handed_off"));
 
     HttpResponse<String> csv = http.get("/admin/cases.csv", AdminHttp.SUPERVISOR);
@@ -203,7 +203,7 @@ class AdminApiTest {
     assertTrue(header.contains("age") && header.contains("consent"), header);
     assertFalse(header.contains("name"), "name is sensitive: " + header);
     assertFalse(csv.body().contains("Rina"), csv.body());
-    assertFalse(csv.body().contains("takut"), "no story in the export: " + csv.body());
+    assertFalse(csv.body().contains("bingung"), "no story in the export: " + csv.body());
     assertTrue(csv.body().contains(",34"), csv.body());
 
     assertEquals(201, http.call("PUT", "/admin/scripts/first-contact", AdminHttp.ADMIN, v2()).statusCode());

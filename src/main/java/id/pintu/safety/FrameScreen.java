@@ -443,12 +443,18 @@ public final class FrameScreen implements CrisisScreen {
     }
     int lower = 0;
     // The past lowers unless something near says it is happening now (again).
-    if (near(hits, past, bestLo, bestHi, pastWindow) && !near(hits, present, bestLo, bestHi, pastWindow)
+    // "Now" counts only in the frame's own clause: in "dulu sering dipukul bapak. sekarang udah
+    // dewasa" the present belongs to a sentence that says it is over.
+    if (near(hits, past, bestLo, bestHi, pastWindow) && !nearInClause(hits, present, bestLo, bestHi, pastWindow, t)
         && !inside(hits, present, bestLo, bestHi)) {
       lower++;
     }
-    if (reporting) lower++;
-    if (anyPresent(f.lowerWith(), hits.present)) lower++;
+    // A stance word that is part of the danger itself does not soften it: "baterai" in "nelen
+    // baterai kancing" is no dead phone, "weed" in "weed killer" no garden pest.
+    if (reporting && outside(hits, new int[] {report}, hits, bestParts)) lower++;
+    // Laughter near words of harm that are not jokes by nature: still worth a look, not an alarm.
+    if (!f.casual() && laughing) lower++;
+    if (anyPresent(f.lowerWith(), hits.present) && outside(hits, f.lowerWith(), hits, bestParts)) lower++;
     RiskLevel level = weigh(f.level(), softer, lower);
     if (level == RiskLevel.NONE) return null;
     StringBuilder why = new StringBuilder(f.id()).append(": ");
@@ -528,6 +534,30 @@ public final class FrameScreen implements CrisisScreen {
       if (hits.to[h] >= lo - window && hits.from[h] <= hi + window && (hits.to[h] < lo || hits.from[h] > hi)) {
         return true;
       }
+    }
+    return false;
+  }
+
+  private static boolean nearInClause(Hits hits, int concept, int lo, int hi, int window, ChatNormalizer.Tokens t) {
+    for (int h = 0; h < hits.size; h++) {
+      if (hits.concept[h] != concept || hits.negated[h]) continue;
+      if (hits.to[h] >= lo - window && hits.from[h] <= hi + window && (hits.to[h] < lo || hits.from[h] > hi)
+          && (t.sameClause(hits.from[h], lo) || t.sameClause(hits.from[h], hi))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a hit of one of {@code concepts} lies outside the words of the frame's chosen parts. */
+  private static boolean outside(Hits hits, int[] concepts, Hits same, int[] chosen) {
+    outer:
+    for (int h = 0; h < hits.size; h++) {
+      if (!contains(concepts, hits.concept[h])) continue;
+      for (int c : chosen) {
+        if (hits.from[h] <= same.to[c] && hits.to[h] >= same.from[c]) continue outer;
+      }
+      return true;
     }
     return false;
   }

@@ -446,7 +446,7 @@ public final class FrameScreen implements CrisisScreen {
     // "Now" counts only in the frame's own clause: in "dulu sering dipukul bapak. sekarang udah
     // dewasa" the present belongs to a sentence that says it is over.
     if (near(hits, past, bestLo, bestHi, pastWindow) && !nearInClause(hits, present, bestLo, bestHi, pastWindow, t)
-        && !inside(hits, present, bestLo, bestHi)) {
+        && !insideInClause(hits, present, bestLo, bestHi, hits.from[bestParts[0]], t)) {
       lower++;
     }
     // A stance word that is part of the danger itself does not soften it: "baterai" in "nelen
@@ -562,9 +562,10 @@ public final class FrameScreen implements CrisisScreen {
     return false;
   }
 
-  private static boolean inside(Hits hits, int concept, int lo, int hi) {
+  /** A "now" among the frame's own words counts only in the act's clause ("dulu dipukul, sekarang sudah dewasa"). */
+  private static boolean insideInClause(Hits hits, int concept, int lo, int hi, int act, ChatNormalizer.Tokens t) {
     for (int h = 0; h < hits.size; h++) {
-      if (hits.concept[h] == concept && hits.from[h] >= lo && hits.to[h] <= hi) return true;
+      if (hits.concept[h] == concept && hits.from[h] >= lo && hits.to[h] <= hi && t.sameClause(hits.from[h], act)) return true;
     }
     return false;
   }

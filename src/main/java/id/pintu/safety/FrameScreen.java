@@ -337,7 +337,9 @@ public final class FrameScreen implements CrisisScreen {
     return out;
   }
 
+  /** Digits, also with the colloquial "-an" of an estimate ("20an butir": some twenty). */
   private static boolean isNumber(String w) {
+    if (w.length() > 2 && w.endsWith("an") && Character.isDigit(w.charAt(w.length() - 3))) w = w.substring(0, w.length() - 2);
     for (int i = 0; i < w.length(); i++) {
       if (w.charAt(i) < '0' || w.charAt(i) > '9') return false;
     }

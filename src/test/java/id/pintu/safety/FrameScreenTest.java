@@ -60,6 +60,41 @@ class FrameScreenTest {
   void thePastIsAConcernUnlessItIsHappeningAgain() {
     assertEquals(RiskLevel.CONCERN, level("dulu waktu kecil aku pernah dipukul ayah"));
     urgent("dulu sering dipukul, sekarang dia mukul aku lagi");
+    // A "now" in another sentence says it is over, not that it is happening.
+    assertEquals(RiskLevel.CONCERN, level("waktu SD aku sering ditampar om. sekarang aku udah kuliah"));
+    assertEquals(RiskLevel.CONCERN, level("my dad used to beat my mum. they are divorced now"));
+    urgent("dulu dia pernah nampar aku, sekarang dia nampar aku lagi");
+  }
+
+  @Test
+  void aStanceWordThatIsPartOfTheDangerDoesNotSoftenIt() {
+    // "baterai" is a dead phone elsewhere; here it is what the child swallowed.
+    urgent("adikku 3 tahun nelan baterai kancing, sekarang muntah");
+    assertEquals(RiskLevel.NONE, level("baterai hp aku mati terus, nanti aku chat lagi ya"));
+  }
+
+  @Test
+  void holdingBackOrRageAtThingsIsAConcernNotAnAlarm() {
+    assertEquals(RiskLevel.CONCERN, level("kadang aku pengen nonjok dia, tapi ga bakal kulakuin"));
+    assertEquals(RiskLevel.CONCERN, level("dad punched the wall again last night"));
+    urgent("dad punched me again last night");
+  }
+
+  @Test
+  void laughterTakesAnyFrameToAConcernNotToNothing() {
+    assertEquals(RiskLevel.CONCERN, level("dia dipukul pakai sandal sama mama wkwk"));
+  }
+
+  @Test
+  void placesArrangementsAndAbsencesNobodyListed() {
+    urgent("aku lagi di atas jembatan tol, udah di luar pagar");
+    urgent("I'm on the roof of my dorm and I can't stop shaking");
+    urgent("semua tabunganku udah aku transfer ke adek, maaf ya semuanya");
+    assertEquals(RiskLevel.CONCERN, level("semua barang di kos udah aku bagiin"));
+    urgent("my 5 year old is not at home and we cant find him anywhere, its dark");
+    urgent("the kid next door has been home alone for three days");
+    urgent("istri saya habis lahiran, darahnya banyak sekali");
+    urgent("barusan aku nelen obat tidur kira2 20an butir, kepala muter");
   }
 
   @Test

@@ -86,6 +86,17 @@ class FrameScreenTest {
   }
 
   @Test
+  void teenagersChatInEnglishIsRead() {
+    urgent("kms fr");
+    urgent("i relapsed last night, the cuts are deep");
+    urgent("i have a plan, i can't do this anymore");
+    urgent("i'm 14 and he wants to meet me at a hotel");
+    urgent("i just want it all to stop permanently");
+    assertEquals(RiskLevel.CONCERN, level("i have a plan and i'm doing it tonight"));
+    assertEquals(RiskLevel.NONE, level("we have a plan for tonight's dinner"));
+  }
+
+  @Test
   void placesArrangementsAndAbsencesNobodyListed() {
     urgent("aku lagi di atas jembatan tol, udah di luar pagar");
     urgent("I'm on the roof of my dorm and I can't stop shaking");

@@ -30,7 +30,8 @@ final class WordForms {
   static String fold(String w) {
     StringBuilder b = null;
     for (int i = 1; i < w.length(); i++) {
-      if (w.charAt(i) == w.charAt(i - 1)) {
+      // Doubled letters are chat spelling (tollong); doubled digits are a number (11 is not 1).
+      if (w.charAt(i) == w.charAt(i - 1) && !Character.isDigit(w.charAt(i))) {
         if (b == null) b = new StringBuilder(w.length()).append(w, 0, i);
       } else if (b != null) {
         b.append(w.charAt(i));

@@ -97,6 +97,22 @@ class FrameScreenTest {
   }
 
   @Test
+  void chatAndRegionalWordsForTheWorstThings() {
+    urgent("gue pen ending aja dah");
+    urgent("aing hayang paeh wae");
+    urgent("pacar aku maksa ngewe, aku gamau");
+    urgent("cowok gue ngancem nyebarin video aku");
+    urgent("gue bakal bacok dia besok di sekolah");
+    urgent("mamah teu uih ti kamari, abdi sareng adi di bumi nyalira");
+  }
+
+  @Test
+  void anAgeIsNotADurationAndElevenIsNotOne() {
+    urgent("my 4 year old was alone");
+    assertNotEquals(RiskLevel.URGENT, level("is it ok if my 11 year old walks to school alone"));
+  }
+
+  @Test
   void placesArrangementsAndAbsencesNobodyListed() {
     urgent("aku lagi di atas jembatan tol, udah di luar pagar");
     urgent("I'm on the roof of my dorm and I can't stop shaking");

@@ -191,12 +191,26 @@ public final class ScriptValidator {
       });
     }
 
+    /** Node positions by identity, per script: indexOf compares whole records, once per problem. */
+    final Map<String, Map<Node, Integer>> positions = new HashMap<>();
+
+    int position(Script s, Node n) {
+      Map<Node, Integer> m = positions.computeIfAbsent(s.id(), k -> {
+        Map<Node, Integer> p = new java.util.IdentityHashMap<>();
+        List<Node> nodes = s.nodes();
+        for (int i = 0; i < nodes.size(); i++) p.putIfAbsent(nodes.get(i), i);
+        return p;
+      });
+      Integer i = m.get(n);
+      return i != null ? i : s.nodes().indexOf(n);
+    }
+
     void node(Script s, Node n, String message) {
       nodeAbout(s, n, null, message);
     }
 
     void nodeAbout(Script s, Node n, String about, String message) {
-      int index = s.nodes().indexOf(n);
+      int index = position(s, n);
       ScriptLocations.At at = where(s.id()).node(index);
       String name = n.id() == null || n.id().isBlank() ? null : n.id();
       findings.add(new Finding(new Problem(file(s.id()), name, at == null ? 0 : at.line(), at == null ? 0 : at.column(), message), about));
@@ -761,7 +775,10 @@ public final class ScriptValidator {
   /** Telegram shows about this many characters of a button on a small phone. */
   static final int MAX_BUTTON_CHARS = 30;
 
-  /** Tarjan's strongly connected components; returns those that form a loop. */
+  /**
+   * Tarjan's strongly connected components; returns those that form a loop. Iterative (an
+   * explicit stack of frames): a long chain of say nodes must not exhaust the thread's stack.
+   */
   private static final class Tarjan {
     final Map<Ref, List<Ref>> graph;
     final Map<Ref, Integer> index = new HashMap<>();
@@ -770,6 +787,18 @@ public final class ScriptValidator {
     final Set<Ref> onStack = new HashSet<>();
     final Set<Set<Ref>> loops = new LinkedHashSet<>();
     int next;
+
+    /** A node being visited and how far through its edges the visit has got. */
+    private static final class Frame {
+      final Ref v;
+      final List<Ref> out;
+      int i;
+
+      Frame(Ref v, List<Ref> out) {
+        this.v = v;
+        this.out = out;
+      }
+    }
 
     Tarjan(Map<Ref, List<Ref>> graph) {
       this.graph = graph;
@@ -780,34 +809,50 @@ public final class ScriptValidator {
       return loops;
     }
 
-    void visit(Ref v) {
+    void visit(Ref root) {
+      Deque<Frame> frames = new ArrayDeque<>();
+      frames.push(enter(root));
+      while (!frames.isEmpty()) {
+        Frame f = frames.peek();
+        if (f.i < f.out.size()) {
+          Ref w = f.out.get(f.i++);
+          if (!graph.containsKey(w)) continue;
+          if (!index.containsKey(w)) {
+            frames.push(enter(w));
+          } else if (onStack.contains(w)) {
+            low.put(f.v, Math.min(low.get(f.v), index.get(w)));
+          }
+          continue;
+        }
+        frames.pop();
+        finish(f.v);
+        Frame parent = frames.peek();
+        if (parent != null) low.put(parent.v, Math.min(low.get(parent.v), low.get(f.v)));
+      }
+    }
+
+    private Frame enter(Ref v) {
       index.put(v, next);
       low.put(v, next);
       next++;
       stack.push(v);
       onStack.add(v);
-      for (Ref w : graph.getOrDefault(v, List.of())) {
-        if (!graph.containsKey(w)) continue;
-        if (!index.containsKey(w)) {
-          visit(w);
-          low.put(v, Math.min(low.get(v), low.get(w)));
-        } else if (onStack.contains(w)) {
-          low.put(v, Math.min(low.get(v), index.get(w)));
-        }
-      }
-      if (low.get(v).equals(index.get(v))) {
-        List<Ref> group = new ArrayList<>();
-        Ref w;
-        do {
-          w = stack.pop();
-          onStack.remove(w);
-          group.add(w);
-        } while (!w.equals(v));
-        boolean selfLoop = graph.getOrDefault(v, List.of()).contains(v);
-        if (group.size() > 1 || selfLoop) {
-          java.util.Collections.reverse(group);
-          loops.add(new LinkedHashSet<>(group));
-        }
+      return new Frame(v, graph.getOrDefault(v, List.of()));
+    }
+
+    private void finish(Ref v) {
+      if (!low.get(v).equals(index.get(v))) return;
+      List<Ref> group = new ArrayList<>();
+      Ref w;
+      do {
+        w = stack.pop();
+        onStack.remove(w);
+        group.add(w);
+      } while (!w.equals(v));
+      boolean selfLoop = graph.getOrDefault(v, List.of()).contains(v);
+      if (group.size() > 1 || selfLoop) {
+        java.util.Collections.reverse(group);
+        loops.add(new LinkedHashSet<>(group));
       }
     }
   }

@@ -24,7 +24,7 @@ public final class ScriptParser {
   /** The most nodes one script may hold; a longer conversation is split into scripts joined by goto. */
   public static final int MAX_NODES = 2_000;
 
-  /** The deepest nesting of lists and settings (a script needs about 7). */
+  /** The deepest nesting of lists and settings (the shipped scripts need 6). */
   public static final int MAX_DEPTH = 32;
 
   private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
@@ -95,7 +95,7 @@ public final class ScriptParser {
           if (++depth > MAX_DEPTH) {
             JsonLocation at = p.currentTokenLocation();
             return new Result.Failed(at.getLineNr(), at.getColumnNr(), "the script nests lists and settings more than " + MAX_DEPTH
-                + " levels deep here (a script needs about 7): look for brackets or indentation that run away");
+                + " levels deep here (a script needs about 6): look for brackets or indentation that run away");
           }
         } else if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
           depth--;

@@ -233,6 +233,7 @@ public final class ScriptValidator {
       checkReachability();
       checkEndings();
       checkAutoLoops();
+      checkAutoRuns();
       checkCrisis();
     }
 
@@ -643,6 +644,65 @@ public final class ScriptValidator {
         if (normal.contains(loop)) continue;
         reportLoop(loop, "in a crisis the engine skips small talk, and then these nodes pass to each other without waiting for the family, for ever: ");
       }
+    }
+
+    /**
+     * Runs of nodes that move on by themselves longer than the engine follows in one step
+     * ({@link Engine#MAX_AUTO_STEPS}, counting the node it stops at): there the engine gives
+     * up and hands the family to a person. Named once per script, where its longest run starts.
+     * Loops are left to {@link #checkAutoLoops}. Iterative: a run may be as long as the script.
+     */
+    void checkAutoRuns() {
+      Map<Ref, Integer> steps = new HashMap<>();
+      Set<Ref> open = new HashSet<>();
+      for (Script s : scripts.values()) {
+        Ref best = null;
+        for (Node n : s.nodes()) {
+          if (n == null || n.id() == null) continue;
+          Ref r = new Ref(s.id(), n.id());
+          int k = steps(r, steps, open);
+          if (k > Engine.MAX_AUTO_STEPS && (best == null || k > steps.get(best))) best = r;
+        }
+        if (best != null) {
+          int k = steps.get(best);
+          node(s, s.node(best.node()), "from here the conversation moves on by itself through " + (k - 1)
+              + " nodes (say, branch, goto) without waiting for the family; the bot follows at most " + (Engine.MAX_AUTO_STEPS - 1)
+              + " in a row and then hands the family to a person: put a question or a listen in between");
+        }
+      }
+    }
+
+    /** How many nodes the engine takes, entering at {@code start}, until one waits or ends (memoised in {@code steps}). */
+    int steps(Ref start, Map<Ref, Integer> steps, Set<Ref> open) {
+      Integer known = steps.get(start);
+      if (known != null) return known;
+      Deque<Ref> todo = new ArrayDeque<>();
+      todo.push(start);
+      while (!todo.isEmpty()) {
+        Ref r = todo.peek();
+        if (steps.containsKey(r)) {
+          todo.pop();
+          continue;
+        }
+        Node n = at(r);
+        boolean auto = n instanceof Node.Say || n instanceof Node.Branch || n instanceof Node.Goto;
+        if (!auto) {
+          steps.put(r, 1);
+          todo.pop();
+          continue;
+        }
+        List<Ref> out = edges(scripts.get(r.script()), n);
+        if (open.add(r)) {
+          for (Ref w : out) if (!steps.containsKey(w) && !open.contains(w)) todo.push(w);
+          continue;
+        }
+        int most = 0;
+        for (Ref w : out) most = Math.max(most, steps.getOrDefault(w, 0)); // 0: a loop, reported on its own
+        steps.put(r, 1 + most);
+        open.remove(r);
+        todo.pop();
+      }
+      return steps.get(start);
     }
 
     void reportLoop(Set<Ref> loop, String message) {

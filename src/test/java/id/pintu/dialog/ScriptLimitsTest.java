@@ -92,6 +92,18 @@ class ScriptLimitsTest {
     t.start();
     t.join();
     assertTrue(outcome.get() instanceof List<?>, "the checks finished: " + outcome.get());
+    assertEquals(List.of("long.yaml:4:4: node 'n0': from here the conversation moves on by itself through 1999 nodes (say, branch, goto) "
+        + "without waiting for the family; the bot follows at most 63 in a row and then hands the family to a person: put a question or a listen in between"),
+        ((List<?>) outcome.get()).stream().map(Object::toString).toList(), "the engine would give up on it: said, once");
+  }
+
+  /** 63 nodes that move on by themselves and then a question is what the engine follows in one step; one more is not. */
+  @Test
+  void aRunOfAutoNodesIsNamedOnlyPastWhatTheEngineFollows() {
+    assertEquals(List.of(), validate(script(200, 63)));
+    List<Problem> past = validate(script(200, 64));
+    assertEquals(1, past.size(), past.toString());
+    assertTrue(past.get(0).message().startsWith("from here the conversation moves on by itself through 64 nodes"), past.toString());
   }
 
   @Test

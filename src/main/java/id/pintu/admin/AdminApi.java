@@ -15,7 +15,6 @@ import id.pintu.store.TranscriptStore;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
@@ -39,6 +38,8 @@ public final class AdminApi {
   private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
   private static final String CALLER = "pintu.caller";
   static final int MAX_PAGE = 500;
+  /** Room for a script at its limit (ScriptParser.MAX_BYTES), so a too-large one is told why in a problem line. */
+  static final int MAX_BODY = 1024 * 1024;
 
   private final ScriptLibrary library;
   private final AdminAuth auth;
@@ -67,7 +68,7 @@ public final class AdminApi {
   }
 
   public void mount(Router router) {
-    router.route("/admin/*").handler(BodyHandler.create().setBodyLimit(1024 * 1024));
+    router.route("/admin/*").handler(new ScriptBody(MAX_BODY));
     router.route("/admin/*").handler(this::authenticate);
     AdminAuth.Role viewer = AdminAuth.Role.VIEWER;
     AdminAuth.Role supervisor = AdminAuth.Role.SUPERVISOR;
@@ -223,7 +224,7 @@ public final class AdminApi {
   }
 
   private static String body(RoutingContext ctx) {
-    return ctx.body() == null || ctx.body().buffer() == null ? "" : ctx.body().asString("UTF-8");
+    return ScriptBody.text(ctx);
   }
 
   static List<Map<String, Object>> problems(List<Problem> ps) {
@@ -388,6 +389,8 @@ public final class AdminApi {
         out.add(m);
       }
       ok(ctx, Map.of("entries", out));
+    } catch (IllegalArgumentException e) {
+      error(ctx, 400, e.getMessage());
     } catch (SQLException e) {
       storeDown(ctx, e);
     }
@@ -452,7 +455,7 @@ public final class AdminApi {
     try {
       return Integer.parseInt(v.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(name + " must be a number");
+      throw new IllegalArgumentException(name + " must be a whole number, like " + name + "=" + dflt + ", not '" + clip(v) + "'");
     }
   }
 

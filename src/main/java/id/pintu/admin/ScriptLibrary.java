@@ -104,7 +104,7 @@ public final class ScriptLibrary implements ScriptBooks {
     ScriptLibrary lib = new ScriptLibrary(db, dir, clock);
     lib.onInvalidEdit(hook);
     lib.loadStored();
-    lib.sync();
+    lib.sync(true);
     return lib;
   }
 
@@ -190,7 +190,13 @@ public final class ScriptLibrary implements ScriptBooks {
   /** Checks a script's YAML as if it were published now, against the newest versions of the others. */
   public List<Problem> validate(String id, String yaml) {
     if (SERVICE_ID.equals(id)) return validateService(yaml);
-    List<Problem> problems = new ArrayList<>(ScriptValidator.validateOne(id + ".yaml", yaml, current.scripts(), service));
+    List<Problem> problems;
+    try {
+      problems = new ArrayList<>(ScriptValidator.validateOne(id + ".yaml", yaml, current.scripts(), service));
+    } catch (RuntimeException | StackOverflowError e) {
+      LOG.warn("{}.yaml could not be checked ({}): refused", id, e.toString());
+      return List.of(unchecked(id + ".yaml", e));
+    }
     if (problems.isEmpty() && !"".equals(id)) {
       ScriptParser.Result r = ScriptParser.parse(yaml);
       if (r instanceof ScriptParser.Result.Ok ok && ok.script().id() != null && !ok.script().id().equals(id)) {
@@ -351,8 +357,10 @@ public final class ScriptLibrary implements ScriptBooks {
     try {
       if (fingerprint().equals(fingerprint)) return;
       sync();
-    } catch (Exception e) {
-      LOG.warn("dialogs folder check failed: {}", e.toString());
+    } catch (Throwable e) {
+      // Anything thrown out of a scheduled task cancels it for good, silently: the folder would
+      // never be looked at again. Say it and look again next time.
+      LOG.warn("dialogs folder check failed, trying again in a moment: {}", e.toString());
     }
   }
 
@@ -362,6 +370,10 @@ public final class ScriptLibrary implements ScriptBooks {
    * left out (the last good version keeps running) and reported.
    */
   public synchronized void sync() throws SQLException {
+    sync(false);
+  }
+
+  private synchronized void sync(boolean starting) throws SQLException {
     String fp = fingerprint();
     if (!Files.isDirectory(dir)) {
       fingerprint = fp;
@@ -400,7 +412,7 @@ public final class ScriptLibrary implements ScriptBooks {
       try {
         svc = ServiceTexts.parse(svcYaml);
       } catch (IOException e) {
-        refuse(DialogFolder.SERVICE_FILE, svcYaml, List.of(ServiceTexts.unreadable(e)));
+        refuse(DialogFolder.SERVICE_FILE, svcYaml, List.of(ServiceTexts.unreadable(e)), starting);
         svcChanged = false;
       }
     }
@@ -445,7 +457,7 @@ public final class ScriptLibrary implements ScriptBooks {
       }
     }
     String refusedSvc = svcYaml;
-    refused.forEach((file, problems) -> refuse(file, DialogFolder.SERVICE_FILE.equals(file) ? refusedSvc : changed.get(file), problems));
+    refused.forEach((file, problems) -> refuse(file, DialogFolder.SERVICE_FILE.equals(file) ? refusedSvc : changed.get(file), problems, starting));
 
     if (svcChanged) {
       // Versioned like a script: who (the file), when, and the way back.
@@ -470,8 +482,42 @@ public final class ScriptLibrary implements ScriptBooks {
     }
   }
 
-  /** Problems of the newest scripts with {@code edits} (file name to YAML) applied, under {@code svc}. */
+  /**
+   * Problems of the newest scripts with {@code edits} (file name to YAML) applied, under
+   * {@code svc}. Never throws: when the checks fail on the edits together, each edit is
+   * checked alone, and the one the checks fail on gets that as its problem (so one bad file
+   * cannot keep the others out, nor stop the watcher or the start).
+   */
   private List<Problem> check(Map<String, String> edits, ServiceTexts svc) {
+    try {
+      return checkTogether(edits, svc);
+    } catch (RuntimeException | StackOverflowError e) {
+      if (edits.isEmpty()) {
+        // Only the service texts may be new here: they are what the checks failed on.
+        if (svc != service) return List.of(unchecked(DialogFolder.SERVICE_FILE, e));
+        LOG.warn("the published scripts could not be checked ({})", e.toString());
+        return List.of();
+      }
+      List<Problem> problems = new ArrayList<>();
+      for (Map.Entry<String, String> edit : edits.entrySet()) {
+        try {
+          checkTogether(Map.of(edit.getKey(), edit.getValue()), svc);
+        } catch (RuntimeException | StackOverflowError alone) {
+          problems.add(unchecked(edit.getKey(), alone));
+        }
+      }
+      if (problems.isEmpty()) for (String file : edits.keySet()) problems.add(unchecked(file, e));
+      return problems;
+    }
+  }
+
+  /** The problem said when the checks themselves failed on a file (a bug of ours, not the admin's). */
+  private static Problem unchecked(String file, Throwable e) {
+    return new Problem(file, null, 0, 0, "the checks could not finish on this file (" + e.getClass().getSimpleName()
+        + "), so it is not published; please report it, with the file, to whoever maintains Pintu");
+  }
+
+  private List<Problem> checkTogether(Map<String, String> edits, ServiceTexts svc) {
     Map<String, Script> scripts = new LinkedHashMap<>(current.scripts());
     Map<String, String> files = new LinkedHashMap<>();
     scripts.keySet().forEach(id -> files.put(id, id + ".yaml"));
@@ -490,13 +536,33 @@ public final class ScriptLibrary implements ScriptBooks {
   }
 
   private void refuse(String file, String content, List<Problem> problems) {
-    LOG.error("{} was not published; the last good version keeps running. Problems:\n  {}", file,
-        String.join("\n  ", problems.stream().map(Problem::toString).toList()));
+    refuse(file, content, problems, false);
+  }
+
+  /** One WARN line: which file, what keeps running instead, and why (the first few problems). */
+  private void refuse(String file, String content, List<Problem> problems, boolean starting) {
+    String id = file.replaceFirst("\\.ya?ml$", "");
+    ScriptVersionStore.Version running = DialogFolder.SERVICE_FILE.equals(file) ? serviceVersion : newest.get(id);
+    String instead = running != null
+        ? (starting ? "starting with its last published version " : "its last published version ") + running.version()
+            + (starting ? " from the store" : " keeps running")
+        : "it has no published version, so it is left out";
+    List<String> why = problems.stream().limit(MAX_LOGGED_PROBLEMS).map(Problem::toString).map(ScriptLibrary::oneLine).toList();
+    String more = problems.size() > MAX_LOGGED_PROBLEMS
+        ? "; and " + (problems.size() - MAX_LOGGED_PROBLEMS) + " more ('pintu validate' lists them all)" : "";
+    LOG.warn("{} refused ({} problem{}); {}: {}{}", dir.resolve(file), problems.size(), problems.size() == 1 ? "" : "s", instead,
+        String.join("; ", why), more);
     try {
       onInvalidEdit.refused(file, content == null ? "" : content, List.copyOf(problems));
     } catch (RuntimeException e) {
       LOG.warn("invalid-edit hook failed: {}", e.toString());
     }
+  }
+
+  private static final int MAX_LOGGED_PROBLEMS = 5;
+
+  private static String oneLine(String s) {
+    return s.replace('\n', ' ').replace('\r', ' ');
   }
 
   private static boolean isYaml(Path p) {

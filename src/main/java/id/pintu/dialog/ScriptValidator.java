@@ -191,12 +191,26 @@ public final class ScriptValidator {
       });
     }
 
+    /** Node positions by identity, per script: indexOf compares whole records, once per problem. */
+    final Map<String, Map<Node, Integer>> positions = new HashMap<>();
+
+    int position(Script s, Node n) {
+      Map<Node, Integer> m = positions.computeIfAbsent(s.id(), k -> {
+        Map<Node, Integer> p = new java.util.IdentityHashMap<>();
+        List<Node> nodes = s.nodes();
+        for (int i = 0; i < nodes.size(); i++) p.putIfAbsent(nodes.get(i), i);
+        return p;
+      });
+      Integer i = m.get(n);
+      return i != null ? i : s.nodes().indexOf(n);
+    }
+
     void node(Script s, Node n, String message) {
       nodeAbout(s, n, null, message);
     }
 
     void nodeAbout(Script s, Node n, String about, String message) {
-      int index = s.nodes().indexOf(n);
+      int index = position(s, n);
       ScriptLocations.At at = where(s.id()).node(index);
       String name = n.id() == null || n.id().isBlank() ? null : n.id();
       findings.add(new Finding(new Problem(file(s.id()), name, at == null ? 0 : at.line(), at == null ? 0 : at.column(), message), about));
@@ -219,6 +233,7 @@ public final class ScriptValidator {
       checkReachability();
       checkEndings();
       checkAutoLoops();
+      checkAutoRuns();
       checkCrisis();
     }
 
@@ -631,6 +646,65 @@ public final class ScriptValidator {
       }
     }
 
+    /**
+     * Runs of nodes that move on by themselves longer than the engine follows in one step
+     * ({@link Engine#MAX_AUTO_STEPS}, counting the node it stops at): there the engine gives
+     * up and hands the family to a person. Named once per script, where its longest run starts.
+     * Loops are left to {@link #checkAutoLoops}. Iterative: a run may be as long as the script.
+     */
+    void checkAutoRuns() {
+      Map<Ref, Integer> steps = new HashMap<>();
+      Set<Ref> open = new HashSet<>();
+      for (Script s : scripts.values()) {
+        Ref best = null;
+        for (Node n : s.nodes()) {
+          if (n == null || n.id() == null) continue;
+          Ref r = new Ref(s.id(), n.id());
+          int k = steps(r, steps, open);
+          if (k > Engine.MAX_AUTO_STEPS && (best == null || k > steps.get(best))) best = r;
+        }
+        if (best != null) {
+          int k = steps.get(best);
+          node(s, s.node(best.node()), "from here the conversation moves on by itself through " + (k - 1)
+              + " nodes (say, branch, goto) without waiting for the family; the bot follows at most " + (Engine.MAX_AUTO_STEPS - 1)
+              + " in a row and then hands the family to a person: put a question or a listen in between");
+        }
+      }
+    }
+
+    /** How many nodes the engine takes, entering at {@code start}, until one waits or ends (memoised in {@code steps}). */
+    int steps(Ref start, Map<Ref, Integer> steps, Set<Ref> open) {
+      Integer known = steps.get(start);
+      if (known != null) return known;
+      Deque<Ref> todo = new ArrayDeque<>();
+      todo.push(start);
+      while (!todo.isEmpty()) {
+        Ref r = todo.peek();
+        if (steps.containsKey(r)) {
+          todo.pop();
+          continue;
+        }
+        Node n = at(r);
+        boolean auto = n instanceof Node.Say || n instanceof Node.Branch || n instanceof Node.Goto;
+        if (!auto) {
+          steps.put(r, 1);
+          todo.pop();
+          continue;
+        }
+        List<Ref> out = edges(scripts.get(r.script()), n);
+        if (open.add(r)) {
+          for (Ref w : out) if (!steps.containsKey(w) && !open.contains(w)) todo.push(w);
+          continue;
+        }
+        int most = 0;
+        for (Ref w : out) most = Math.max(most, steps.getOrDefault(w, 0)); // 0: a loop, reported on its own
+        steps.put(r, 1 + most);
+        open.remove(r);
+        todo.pop();
+      }
+      return steps.get(start);
+    }
+
     void reportLoop(Set<Ref> loop, String message) {
       List<String> names = new ArrayList<>();
       for (Ref r : loop) names.add(r.script() + "/" + r.node());
@@ -761,7 +835,10 @@ public final class ScriptValidator {
   /** Telegram shows about this many characters of a button on a small phone. */
   static final int MAX_BUTTON_CHARS = 30;
 
-  /** Tarjan's strongly connected components; returns those that form a loop. */
+  /**
+   * Tarjan's strongly connected components; returns those that form a loop. Iterative (an
+   * explicit stack of frames): a long chain of say nodes must not exhaust the thread's stack.
+   */
   private static final class Tarjan {
     final Map<Ref, List<Ref>> graph;
     final Map<Ref, Integer> index = new HashMap<>();
@@ -770,6 +847,18 @@ public final class ScriptValidator {
     final Set<Ref> onStack = new HashSet<>();
     final Set<Set<Ref>> loops = new LinkedHashSet<>();
     int next;
+
+    /** A node being visited and how far through its edges the visit has got. */
+    private static final class Frame {
+      final Ref v;
+      final List<Ref> out;
+      int i;
+
+      Frame(Ref v, List<Ref> out) {
+        this.v = v;
+        this.out = out;
+      }
+    }
 
     Tarjan(Map<Ref, List<Ref>> graph) {
       this.graph = graph;
@@ -780,34 +869,50 @@ public final class ScriptValidator {
       return loops;
     }
 
-    void visit(Ref v) {
+    void visit(Ref root) {
+      Deque<Frame> frames = new ArrayDeque<>();
+      frames.push(enter(root));
+      while (!frames.isEmpty()) {
+        Frame f = frames.peek();
+        if (f.i < f.out.size()) {
+          Ref w = f.out.get(f.i++);
+          if (!graph.containsKey(w)) continue;
+          if (!index.containsKey(w)) {
+            frames.push(enter(w));
+          } else if (onStack.contains(w)) {
+            low.put(f.v, Math.min(low.get(f.v), index.get(w)));
+          }
+          continue;
+        }
+        frames.pop();
+        finish(f.v);
+        Frame parent = frames.peek();
+        if (parent != null) low.put(parent.v, Math.min(low.get(parent.v), low.get(f.v)));
+      }
+    }
+
+    private Frame enter(Ref v) {
       index.put(v, next);
       low.put(v, next);
       next++;
       stack.push(v);
       onStack.add(v);
-      for (Ref w : graph.getOrDefault(v, List.of())) {
-        if (!graph.containsKey(w)) continue;
-        if (!index.containsKey(w)) {
-          visit(w);
-          low.put(v, Math.min(low.get(v), low.get(w)));
-        } else if (onStack.contains(w)) {
-          low.put(v, Math.min(low.get(v), index.get(w)));
-        }
-      }
-      if (low.get(v).equals(index.get(v))) {
-        List<Ref> group = new ArrayList<>();
-        Ref w;
-        do {
-          w = stack.pop();
-          onStack.remove(w);
-          group.add(w);
-        } while (!w.equals(v));
-        boolean selfLoop = graph.getOrDefault(v, List.of()).contains(v);
-        if (group.size() > 1 || selfLoop) {
-          java.util.Collections.reverse(group);
-          loops.add(new LinkedHashSet<>(group));
-        }
+      return new Frame(v, graph.getOrDefault(v, List.of()));
+    }
+
+    private void finish(Ref v) {
+      if (!low.get(v).equals(index.get(v))) return;
+      List<Ref> group = new ArrayList<>();
+      Ref w;
+      do {
+        w = stack.pop();
+        onStack.remove(w);
+        group.add(w);
+      } while (!w.equals(v));
+      boolean selfLoop = graph.getOrDefault(v, List.of()).contains(v);
+      if (group.size() > 1 || selfLoop) {
+        java.util.Collections.reverse(group);
+        loops.add(new LinkedHashSet<>(group));
       }
     }
   }

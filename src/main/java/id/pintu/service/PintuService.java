@@ -359,11 +359,15 @@ public final class PintuService implements AutoCloseable {
     return dispatcher;
   }
 
+  /**
+   * Stops in the order that lets every part finish with the store still open: first nothing new
+   * comes in (polling, the HTTP server), then the lanes finish the updates in hand, then the
+   * sender and the timers stop (awaited, not interrupted: an interrupt inside H2's file write
+   * closes its file), and the store closes last.
+   */
   @Override
   public void close() {
     if (polling != null) polling.close();
-    if (telegramProbe != null) telegramProbe.close();
-    if (timers != null) timers.shutdownNow();
     if (http != null) {
       try {
         http.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -374,8 +378,30 @@ public final class PintuService implements AutoCloseable {
     if (dispatcher != null) dispatcher.close();
     if (lanes != null) lanes.close();
     if (sender != null) sender.close();
+    if (telegramProbe != null) telegramProbe.close();
+    if (timers != null) stopTimers();
     if (leader != null) leader.close();
-    if (db != null) db.close();
-    if (vertx != null) vertx.close();
+    if (vertx != null) {
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // closing anyway
+      }
+    }
+    if (db != null) {
+      db.close();
+      LOG.info("Pintu stopped");
+    }
+  }
+
+  /** Lets a job that is running finish (they are short), then stops the timer thread. */
+  private void stopTimers() {
+    timers.shutdown();
+    try {
+      if (!timers.awaitTermination(10, TimeUnit.SECONDS)) timers.shutdownNow();
+    } catch (InterruptedException e) {
+      timers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -88,7 +88,7 @@ public final class AdminApi {
   public static void requireToken(Router router, AdminAuth auth, String... paths) {
     for (String path : paths) {
       router.route(path).handler(ctx -> {
-        if (refused(ctx, auth.admit(ctx.request()), "a valid token is needed") == null) ctx.next();
+        if (!refused(ctx, auth.admit(ctx.request()), "a valid token is needed")) ctx.next();
       });
     }
   }
@@ -96,14 +96,14 @@ public final class AdminApi {
   /** Bearer token check, on the event loop (hashing only; no I/O). */
   private void authenticate(RoutingContext ctx) {
     AdminAuth.Admission a = auth.admit(ctx.request());
-    if (refused(ctx, a, "a valid admin token is needed: Authorization: Bearer <token>") != null) return;
+    if (refused(ctx, a, "a valid admin token is needed: Authorization: Bearer <token>")) return;
     ctx.put(CALLER, ((AdminAuth.Admission.Admitted) a).caller());
     ctx.next();
   }
 
-  /** Answers a refused admission (401, or 429 with {@code Retry-After}) and says so; null when it was admitted. */
-  private static AdminAuth.Admission refused(RoutingContext ctx, AdminAuth.Admission a, String unknown) {
-    if (a instanceof AdminAuth.Admission.Admitted) return null;
+  /** True when the token was refused and the answer sent: 401, or 429 with {@code Retry-After}. */
+  private static boolean refused(RoutingContext ctx, AdminAuth.Admission a, String unknown) {
+    if (a instanceof AdminAuth.Admission.Admitted) return false;
     if (a instanceof AdminAuth.Admission.Throttled t) {
       ctx.response().putHeader("Retry-After", Long.toString(t.retryAfterSeconds()));
       error(ctx, 429, "too many wrong tokens lately; try again in " + t.retryAfterSeconds() + " s");
@@ -111,7 +111,7 @@ public final class AdminApi {
       ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"pintu-admin\"");
       error(ctx, 401, unknown);
     }
-    return a;
+    return true;
   }
 
   private static Handler<RoutingContext> role(AdminAuth.Role needed) {

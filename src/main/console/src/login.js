@@ -12,7 +12,9 @@ form.addEventListener('submit', async (e) => {
     await api('POST', '/login', { token: document.getElementById('token').value });
     location.href = '/console/';
   } catch (x) {
-    err.textContent = x instanceof ApiError && x.status === 401 ? t('login.wrong') : t('login.failed');
+    // 429 only ever answers a wrong token (a right one always gets in): say both.
+    const status = x instanceof ApiError ? x.status : 0;
+    err.textContent = status === 401 ? t('login.wrong') : status === 429 ? t('login.throttled') : t('login.failed');
     err.hidden = false;
   }
 });

@@ -89,22 +89,30 @@ public final class AdminApi {
   public static void requireToken(Router router, AdminAuth auth, String... paths) {
     for (String path : paths) {
       router.route(path).handler(ctx -> {
-        if (auth.check(ctx.request().getHeader("Authorization")) == null) error(ctx, 401, "a valid token is needed");
-        else ctx.next();
+        if (!refused(ctx, auth.admit(ctx.request()), "a valid token is needed")) ctx.next();
       });
     }
   }
 
   /** Bearer token check, on the event loop (hashing only; no I/O). */
   private void authenticate(RoutingContext ctx) {
-    AdminAuth.Caller caller = auth.check(ctx.request().getHeader("Authorization"));
-    if (caller == null) {
-      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"pintu-admin\"");
-      error(ctx, 401, "a valid admin token is needed: Authorization: Bearer <token>");
-      return;
-    }
-    ctx.put(CALLER, caller);
+    AdminAuth.Admission a = auth.admit(ctx.request());
+    if (refused(ctx, a, "a valid admin token is needed: Authorization: Bearer <token>")) return;
+    ctx.put(CALLER, ((AdminAuth.Admission.Admitted) a).caller());
     ctx.next();
+  }
+
+  /** True when the token was refused and the answer sent: 401, or 429 with {@code Retry-After}. */
+  private static boolean refused(RoutingContext ctx, AdminAuth.Admission a, String unknown) {
+    if (a instanceof AdminAuth.Admission.Admitted) return false;
+    if (a instanceof AdminAuth.Admission.Throttled t) {
+      ctx.response().putHeader("Retry-After", Long.toString(t.retryAfterSeconds()));
+      error(ctx, 429, "too many wrong tokens lately; try again in " + t.retryAfterSeconds() + " s");
+    } else {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"pintu-admin\"");
+      error(ctx, 401, unknown);
+    }
+    return true;
   }
 
   private static Handler<RoutingContext> role(AdminAuth.Role needed) {

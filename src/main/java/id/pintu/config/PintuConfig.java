@@ -13,7 +13,7 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
 
   public PintuConfig {
     telegram = telegram == null ? new Telegram(null, null, null, null, null, null) : telegram;
-    http = http == null ? new Http(null, null) : http;
+    http = http == null ? new Http(null, null, null) : http;
     store = store == null ? new Store(null, null, null, null) : store;
     dialogs = dialogs == null ? new Dialogs(null, null) : dialogs;
     sending = sending == null ? new Sending(null, null, null, null, null, null, null) : sending;
@@ -58,8 +58,13 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
     }
   }
 
+  /**
+   * @param trustedProxies the reverse proxies whose {@code X-Forwarded-For} names the client (for the admin
+   *     throttle and the console's log), as addresses or CIDR ranges, comma-separated, e.g. {@code "127.0.0.1, 10.0.0.0/24"};
+   *     unset: none, every request is from the address that connected
+   */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record Http(Integer port, String host) {
+  public record Http(Integer port, String host, String trustedProxies) {
     public Http {
       port = port == null ? 8080 : port;
       host = host == null || host.isBlank() ? "0.0.0.0" : host;

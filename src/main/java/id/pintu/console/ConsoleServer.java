@@ -161,12 +161,8 @@ public final class ConsoleServer {
     }
   }
 
+  /** A correct token always logs in; wrong ones are throttled with the admin API's (AdminAuth). */
   private void login(RoutingContext ctx) {
-    String from = ctx.request().remoteAddress() == null ? "?" : ctx.request().remoteAddress().hostAddress();
-    if (sessions.blocked(from)) {
-      error(ctx, 429, "too many wrong tokens from here; wait ten minutes");
-      return;
-    }
     String token = null;
     try {
       JsonNode body = json.readTree(ctx.body().asString("UTF-8"));
@@ -174,13 +170,18 @@ public final class ConsoleServer {
     } catch (Exception e) {
       // an unreadable body is a wrong token
     }
-    AdminAuth.Caller caller = token == null || token.isBlank() ? null : auth.check("Bearer " + token.trim());
-    if (caller == null) {
-      LOG.info("console login refused from {}", from);
-      sessions.failed(from);
+    AdminAuth.Admission a = auth.admitToken(token, ctx.request());
+    if (a instanceof AdminAuth.Admission.Throttled t) {
+      ctx.response().putHeader("Retry-After", Long.toString(t.retryAfterSeconds()));
+      error(ctx, 429, "too many wrong tokens lately; try again in " + t.retryAfterSeconds() + " seconds");
+      return;
+    }
+    if (!(a instanceof AdminAuth.Admission.Admitted admitted)) {
+      LOG.info("console login refused from {}", auth.client(ctx.request()));
       error(ctx, 401, "this token is not known");
       return;
     }
+    AdminAuth.Caller caller = admitted.caller();
     ConsoleSessions.Session s = sessions.open(caller);
     Cookie cookie = Cookie.cookie(COOKIE, s.id()).setPath(BASE).setHttpOnly(true).setSameSite(CookieSameSite.STRICT)
         .setSecure(cfg.secureCookie());

@@ -19,27 +19,12 @@ final class ConsoleSessions {
   record Session(String id, AdminAuth.Caller caller, String csrf) {}
 
   private static final SecureRandom RANDOM = new SecureRandom();
-  static final int MAX_FAILURES = 10;
   private final Cache<String, Session> sessions;
-
-  private final Cache<String, Integer> failures;
 
   /** Sessions expire on the service's clock, so idle time is what the clock says. */
   ConsoleSessions(Duration idle, Clock clock) {
     Ticker ticker = () -> clock.millis() * 1_000_000L;
     sessions = Caffeine.newBuilder().expireAfterAccess(idle).maximumSize(10_000).ticker(ticker).build();
-    failures = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(10)).maximumSize(10_000).ticker(ticker).build();
-  }
-
-  /** A wrong token from this address. */
-  void failed(String address) {
-    failures.asMap().merge(address, 1, Integer::sum);
-  }
-
-  /** True when this address gave too many wrong tokens lately (10 within 10 minutes of the first). */
-  boolean blocked(String address) {
-    Integer n = failures.getIfPresent(address);
-    return n != null && n >= MAX_FAILURES;
   }
 
   Session open(AdminAuth.Caller caller) {

@@ -78,9 +78,11 @@ final class DeskOutbox {
     return "<a href=\"tg://user?id=" + userId + "\">" + Html.esc(alias) + "</a>";
   }
 
-  /** Copies a message between the family's chat and the topic (no sender shown, media kept). */
-  long copy(Connection c, long toChat, Integer thread, long fromChat, int messageId, Long caseId, Instant now) throws SQLException {
-    CopyMessage m = CopyMessage.builder().chatId(toChat).messageThreadId(thread).fromChatId(fromChat).messageId(messageId).build();
+  /** Copies a message between the family's chat and the topic (no sender shown, media kept); {@code caption}: a new one, or null to keep it. */
+  long copy(Connection c, long toChat, Integer thread, long fromChat, int messageId, Long caseId, String caption, Instant now)
+      throws SQLException {
+    CopyMessage m = CopyMessage.builder().chatId(toChat).messageThreadId(thread).fromChatId(fromChat).messageId(messageId)
+        .caption(caption).build();
     return call(c, toChat, caseId, m, false, now);
   }
 

@@ -2,6 +2,7 @@ package id.pintu.desk;
 
 import id.pintu.desk.StaffDirectory.Member;
 import id.pintu.dialog.Input;
+import id.pintu.dialog.VisibleText;
 import id.pintu.store.CaseMilestones;
 import id.pintu.store.CaseStore;
 import id.pintu.store.DeskStore;
@@ -39,13 +40,19 @@ final class Relay {
     if (!carried(in)) return;
     DeskCase k = store.find(c, caseId).orElse(null);
     if (k == null || CaseStore.CLOSED.equals(k.status()) || k.topicRequestedAt() == null) return;
-    out.copy(c, out.staffChat, DeskOutbox.thread(k), chatId, in.messageId(), caseId, now);
+    if (in.cleaned() && "text".equals(in.kind())) {
+      // Telegram's copy would carry the characters taken out (a bidi override, NUL): send what is left.
+      if (!VisibleText.empty(in.text())) out.toTopic(c, k, in.text(), now);
+      return;
+    }
+    String caption = in.cleaned() ? (in.text() == null ? "" : in.text()) : null; // a media's caption, cleaned
+    out.copy(c, out.staffChat, DeskOutbox.thread(k), chatId, in.messageId(), caseId, caption, now);
   }
 
   /** A staff message in a case topic: relayed only when its author holds the case. */
   boolean fromCounselor(Connection c, Member m, DeskCase k, Incoming in, Instant now) throws SQLException {
     if (!carried(in) || k.claimedBy() == null || k.claimedBy() != m.userId() || !DeskStore.CLAIMED.equals(k.status())) return false;
-    long id = out.copy(c, k.chatId(), null, out.staffChat, in.messageId(), k.id(), now);
+    long id = out.copy(c, k.chatId(), null, out.staffChat, in.messageId(), k.id(), null, now);
     transcript.add(c, k.chatId(), k.id(), TranscriptStore.OUT, in.kind(), in.text(), in.fileId(), null, id, now);
     if (milestones.firstReply(c, k.id(), now)) moments.firstReply(k, now);
     return true;

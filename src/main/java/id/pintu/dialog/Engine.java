@@ -556,6 +556,12 @@ public final class Engine {
         prompt(a);
         return;
       }
+      if (input instanceof Input.Text t && VisibleText.empty(t.text())) {
+        // Nothing visible to read (spaces, or only characters taken out): not a wrong answer, so
+        // not a miss, and not "too long" or "not a number" either.
+        out(say(Phrases.EMPTY_MESSAGE) + "\n\n" + say(a.text()), buttons(a), a.input() == InputKind.CONTACT);
+        return;
+      }
       Answer ans = AnswerReader.read(a, input, s.lang());
       if (input instanceof Input.Text t && Phrases.SKIP_WORDS.contains(normalise(t.text()))) {
         // "lewati" is a wish to skip, not a name or a wrong answer; only an option that
@@ -647,6 +653,10 @@ public final class Engine {
         return;
       }
       String text = t.text();
+      if (VisibleText.empty(text)) { // nothing to keep in the story
+        out(say(Phrases.EMPTY_MESSAGE), List.of(button(Phrases.DONE, "g:done:" + l.id())), false);
+        return;
+      }
       if (Phrases.END_PHRASES.contains(normalise(text)) && !s.story().isEmpty()) {
         finishListening(l);
         return;

@@ -38,6 +38,10 @@ public final class Phrases {
   public static final Text REPROMPT_TEXT = Text.of(
       "Maaf, jawaban itu belum bisa saya terima{limits}. Boleh dicoba lagi?",
       "Sorry, I can't take that answer yet{limits}. Could you try again?");
+  /** A message with nothing visible in it (only spaces, or only characters that are taken out: see {@link VisibleText}). */
+  public static final Text EMPTY_MESSAGE = Text.of(
+      "Maaf, pesan Anda sepertinya kosong: tidak ada tulisan yang bisa saya baca. Boleh ditulis lagi?",
+      "Sorry, your message seems to be empty: there is no writing I can read. Could you write it again?");
   public static final Text REPROMPT_CONTACT = Text.of(
       "Silakan tekan tombol \"Bagikan nomor\" di bawah, atau ketik nomor HP Anda (contoh 0812 3456 7890).",
       "Please press the \"Share number\" button below, or type your phone number (e.g. 0812 3456 7890).");

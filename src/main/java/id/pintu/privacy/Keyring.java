@@ -2,10 +2,8 @@ package id.pintu.privacy;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Collections;
@@ -79,12 +77,13 @@ public final class Keyring {
     try {
       if (!Files.exists(file)) {
         String line = "local1:" + newKey();
-        if (file.toAbsolutePath().getParent() != null) Files.createDirectories(file.toAbsolutePath().getParent());
+        if (file.toAbsolutePath().getParent() != null) OwnerOnly.createFolder(file.toAbsolutePath().getParent());
         write(file, line);
         LOG.warn("no PINTU_ENCRYPTION_KEY set: made a new encryption key in {}; move it into the environment "
             + "(PINTU_ENCRYPTION_KEY_ID=local1, PINTU_ENCRYPTION_KEY=<the part after 'local1:'>), keep a copy somewhere safe, "
             + "and delete the file: without the key the stored conversations cannot be read", file.toAbsolutePath());
       } else {
+        OwnerOnly.file(file);
         LOG.warn("encryption key read from {}: move it into PINTU_ENCRYPTION_KEY and PINTU_ENCRYPTION_KEY_ID", file.toAbsolutePath());
       }
       String line = Files.readString(file, StandardCharsets.US_ASCII).trim();
@@ -97,13 +96,7 @@ public final class Keyring {
   }
 
   private static void write(Path file, String line) throws IOException {
-    try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException notPosix) {
-      Files.createFile(file);
-    } catch (FileAlreadyExistsException raced) {
-      return; // another node made it first: use theirs
-    }
+    if (!OwnerOnly.createFile(file)) return; // another node made it first: use theirs
     Files.writeString(file, line + "\n", StandardCharsets.US_ASCII);
   }
 

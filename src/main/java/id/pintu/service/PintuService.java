@@ -6,6 +6,7 @@ import id.pintu.admin.AdminApi;
 import id.pintu.admin.AdminAuth;
 import id.pintu.admin.EditNotices;
 import id.pintu.admin.ScriptLibrary;
+import id.pintu.admin.TrustedProxies;
 import id.pintu.config.PintuConfig;
 import id.pintu.conversation.ChatLanes;
 import id.pintu.conversation.ConversationProcessor;
@@ -104,6 +105,12 @@ public final class PintuService implements AutoCloseable {
     if (token == null || token.isBlank()) {
       throw new StartupProblem("No Telegram bot token: set PINTU_TELEGRAM_TOKEN to the token @BotFather gave you.");
     }
+    AdminAuth adminAuth; // checked first: a weak token stops the start before anything else runs
+    try {
+      adminAuth = AdminAuth.from(cfg.admin(), clock, TrustedProxies.parse(cfg.http().trustedProxies()));
+    } catch (AdminAuth.WeakToken | TrustedProxies.Unreadable e) {
+      throw new StartupProblem(e.getMessage());
+    }
     TelegramUrl url = BotApiAddress.parse(cfg.telegram().apiUrl());
     // OkHttp would silently resend a POST whose answer was lost on a reused connection, and
     // the family would get the message twice: retrying is the sender's job, not OkHttp's.
@@ -183,7 +190,6 @@ public final class PintuService implements AutoCloseable {
 
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
-    AdminAuth adminAuth = AdminAuth.from(cfg.admin());
     if (cfg.admin().protectMetrics()) AdminApi.requireToken(router, adminAuth, "/metrics", "/health/*");
     telegramProbe = new TelegramProbe(new OkHttpTelegramClient(okHttp.newBuilder().readTimeout(java.time.Duration.ofSeconds(10))
         .callTimeout(java.time.Duration.ofSeconds(15)).build(), token, url), clock, clock.instant());
@@ -359,11 +365,15 @@ public final class PintuService implements AutoCloseable {
     return dispatcher;
   }
 
+  /**
+   * Stops in the order that lets every part finish with the store still open: first nothing new
+   * comes in (polling, the HTTP server), then the lanes finish the updates in hand, then the
+   * sender and the timers stop (awaited, not interrupted: an interrupt inside H2's file write
+   * closes its file), and the store closes last.
+   */
   @Override
   public void close() {
     if (polling != null) polling.close();
-    if (telegramProbe != null) telegramProbe.close();
-    if (timers != null) timers.shutdownNow();
     if (http != null) {
       try {
         http.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -374,8 +384,30 @@ public final class PintuService implements AutoCloseable {
     if (dispatcher != null) dispatcher.close();
     if (lanes != null) lanes.close();
     if (sender != null) sender.close();
+    if (telegramProbe != null) telegramProbe.close();
+    if (timers != null) stopTimers();
     if (leader != null) leader.close();
-    if (db != null) db.close();
-    if (vertx != null) vertx.close();
+    if (vertx != null) {
+      try {
+        vertx.close().toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      } catch (Exception ignored) {
+        // closing anyway
+      }
+    }
+    if (db != null) {
+      db.close();
+      LOG.info("Pintu stopped");
+    }
+  }
+
+  /** Lets a job that is running finish (they are short), then stops the timer thread. */
+  private void stopTimers() {
+    timers.shutdown();
+    try {
+      if (!timers.awaitTermination(10, TimeUnit.SECONDS)) timers.shutdownNow();
+    } catch (InterruptedException e) {
+      timers.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

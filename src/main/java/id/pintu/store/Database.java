@@ -7,7 +7,7 @@ import id.pintu.privacy.FieldCipher;
 import id.pintu.privacy.KeyCheck;
 import id.pintu.privacy.KeyProblem;
 import id.pintu.privacy.Keyring;
-import java.nio.file.Files;
+import id.pintu.privacy.OwnerOnly;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -52,7 +52,7 @@ public final class Database implements AutoCloseable {
   public static Database open(PintuConfig.Store cfg, Keyring keys) {
     String url = jdbcUrl(cfg.url());
     boolean pg = url.startsWith("jdbc:postgresql:");
-    if (url.startsWith("jdbc:h2:file:")) createParentDir(url);
+    if (url.startsWith("jdbc:h2:file:")) ownerOnlyFolder(url);
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(url);
     hc.setUsername(cfg.user());
@@ -78,6 +78,7 @@ public final class Database implements AutoCloseable {
       if (e instanceof RuntimeException r) throw r;
       throw new IllegalStateException("the store's encryption keys cannot be checked: " + e.getMessage(), e);
     }
+    if (url.startsWith("jdbc:h2:file:")) ownerOnlyFiles(url);
     LOG.info("store ready ({}{})", pg ? "postgresql" : "h2", schema == null ? "" : ", schema " + schema);
     return new Database(ds, pg, cipher);
   }
@@ -102,6 +103,10 @@ public final class Database implements AutoCloseable {
     // ~30 % shorter (9 vs 13 ms at 50 updates/s), for the same throughput; the hot pages are
     // the tables' newest rows.
     u = withDefault(u, "CACHE_SIZE", "4096");
+    // H2 would close the database from its own shutdown hook, racing the service's: the sender,
+    // lanes and group commit then met a closed store on every normal stop. The service closes it
+    // itself, last (PintuService.close).
+    u = withDefault(u, "DB_CLOSE_ON_EXIT", "FALSE");
     return u;
   }
 
@@ -124,13 +129,28 @@ public final class Database implements AutoCloseable {
     return null;
   }
 
-  private static void createParentDir(String url) {
-    String path = url.substring("jdbc:h2:file:".length()).split(";")[0];
-    Path parent = Path.of(path).toAbsolutePath().getParent();
+  /** The H2 file's path without H2's suffixes, e.g. {@code ./data/pintu}. */
+  private static Path h2Base(String url) {
+    return Path.of(url.substring("jdbc:h2:file:".length()).split(";")[0]).toAbsolutePath();
+  }
+
+  /** The store's folder: made 0700, or tightened to it (see {@link OwnerOnly#folder}). */
+  private static void ownerOnlyFolder(String url) {
+    Path base = h2Base(url);
     try {
-      if (parent != null) Files.createDirectories(parent);
+      if (base.getParent() != null) OwnerOnly.folder(base.getParent(), base.getFileName().toString());
     } catch (Exception e) {
-      throw new IllegalStateException("cannot create the data folder " + parent + ": " + e.getMessage(), e);
+      throw new IllegalStateException("cannot create the data folder " + base.getParent() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The files H2 made (and the key file beside them): 0600. */
+  private static void ownerOnlyFiles(String url) {
+    Path base = h2Base(url);
+    try {
+      if (base.getParent() != null) OwnerOnly.files(base.getParent(), base.getFileName().toString());
+    } catch (Exception e) {
+      LOG.warn("the store's files in {} could not be made owner-only ({}): chmod 600 them", base.getParent(), e.toString());
     }
   }
 

@@ -10,7 +10,9 @@ import id.pintu.dialog.Input;
  * @param fileId Telegram's file id of a photo, voice note, document or sticker
  * @param callbackQueryId set for a button press, so it can be answered
  * @param messageId the family's message id, or the id of the message whose button was pressed
+ * @param cleaned true when characters that should not travel were taken out of the text or caption
+ *     ({@link id.pintu.dialog.VisibleText}): the message must not be copied on as Telegram has it
  */
 public record Incoming(long updateId, long chatId, boolean privateChat, Long fromUserId, Integer threadId,
                        Input input, String kind, String text, String fileId, String languageHint,
-                       String callbackQueryId, Integer messageId) {}
+                       String callbackQueryId, Integer messageId, boolean cleaned) {}

@@ -1,8 +1,22 @@
 package id.pintu.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicBoolean;
+import okhttp3.Dispatcher;
+import okhttp3.Interceptor;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
@@ -18,9 +32,19 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 public final class LongPollingTransport implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LongPollingTransport.class);
 
-  private final TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(ObjectMapper::new);
-  private final Inbound inbound;
   private final AtomicBoolean running = new AtomicBoolean(false);
+  /** The library's defaults (read 100 s > the 50 s long poll), plus {@link #quietWhenStopped}. */
+  private final OkHttpClient http = new OkHttpClient.Builder().dispatcher(dispatcher()).connectTimeout(Duration.ofSeconds(75))
+      .writeTimeout(Duration.ofSeconds(70)).readTimeout(Duration.ofSeconds(100)).addInterceptor(this::quietWhenStopped).addNetworkInterceptor(this::trackSocket).build();
+  /** The socket the long poll in flight waits on, so that the stop can end it. */
+  private final AtomicReference<Socket> inFlight = new AtomicReference<>();
+  private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "pintu-poller");
+    t.setDaemon(true);
+    return t;
+  });
+  private final TelegramBotsLongPollingApplication app = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> poller);
+  private final Inbound inbound;
 
   public LongPollingTransport(Inbound inbound) {
     this.inbound = inbound;
@@ -58,6 +82,13 @@ public final class LongPollingTransport implements AutoCloseable {
     return running.get() && app.isRunning();
   }
 
+  /**
+   * Stops polling and waits for the poller: the library only stops scheduling, so the long poll
+   * in flight (up to 50 s) would go on and then log an error once its call failed. Its socket is
+   * closed, and the call then answers an empty batch (below), so nothing is confirmed to Telegram
+   * and nothing is logged. (Cancelling the call would not do: OkHttp turns any answer of a
+   * cancelled call into an error.)
+   */
   @Override
   public void close() {
     running.set(false);
@@ -66,5 +97,50 @@ public final class LongPollingTransport implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("long polling did not stop cleanly: {}", e.toString());
     }
+    Socket s = inFlight.get();
+    if (s != null) {
+      try {
+        s.close();
+      } catch (IOException ignored) {
+        // closing anyway
+      }
+    }
+    poller.shutdown();
+    try {
+      if (!poller.awaitTermination(5, TimeUnit.SECONDS)) poller.shutdownNow();
+    } catch (InterruptedException e) {
+      poller.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
+    http.connectionPool().evictAll();
+  }
+
+  /** After the stop a failed getUpdates is an empty batch: the stop cancelled it, Telegram did nothing wrong. */
+  private Response quietWhenStopped(Interceptor.Chain chain) throws IOException {
+    try {
+      return chain.proceed(chain.request());
+    } catch (IOException e) {
+      if (running.get()) throw e;
+      return new Response.Builder().request(chain.request()).protocol(Protocol.HTTP_1_1).code(200).message("stopped")
+          .body(ResponseBody.create("{\"ok\":true,\"result\":[]}", MediaType.get("application/json"))).build();
+    }
+  }
+
+  private Response trackSocket(Interceptor.Chain chain) throws IOException {
+    Socket s = chain.connection() == null ? null : chain.connection().socket();
+    inFlight.set(s);
+    try {
+      if (!running.get()) throw new IOException("polling stopped"); // set after close looked: end here
+      return chain.proceed(chain.request());
+    } finally {
+      inFlight.compareAndSet(s, null);
+    }
+  }
+
+  private static Dispatcher dispatcher() {
+    Dispatcher d = new Dispatcher();
+    d.setMaxRequests(100);
+    d.setMaxRequestsPerHost(100);
+    return d;
   }
 }

@@ -47,6 +47,7 @@ public final class TelegramProbe implements AutoCloseable {
   private final Clock clock;
   private volatile Status status;
   private ScheduledExecutorService thread;
+  private volatile boolean closed;
 
   /** {@code reachableAt}: when Telegram last answered (e.g. the start-up getMe). */
   public TelegramProbe(TelegramClient client, Clock clock, Instant reachableAt) {
@@ -86,6 +87,7 @@ public final class TelegramProbe implements AutoCloseable {
   }
 
   private void failed(Status before, String why) {
+    if (closed) return; // the stop interrupted the check: not Telegram's failure
     Instant now = clock.instant();
     Instant since = before.downSince() == null ? now : before.downSince();
     status = new Status(now, before.lastOkAt(), since, why, before.webhookUrl(), before.pendingUpdates(), before.webhookError(),
@@ -95,6 +97,7 @@ public final class TelegramProbe implements AutoCloseable {
 
   @Override
   public void close() {
+    closed = true;
     if (thread != null) thread.shutdownNow();
   }
 }

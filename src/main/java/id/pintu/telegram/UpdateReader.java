@@ -1,6 +1,7 @@
 package id.pintu.telegram;
 
 import id.pintu.dialog.Input;
+import id.pintu.dialog.VisibleText;
 import java.util.List;
 import java.util.Locale;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
@@ -44,7 +45,7 @@ public final class UpdateReader {
     boolean priv = m.getChat() == null || m.getChat().isUserChat();
     Integer thread = m instanceof Message msg ? msg.getMessageThreadId() : null;
     return new Incoming(id, m.getChatId(), priv, from, thread, new Input.Choice(q.getData()), "button", q.getData(), null,
-        lang, q.getId(), m.getMessageId());
+        lang, q.getId(), m.getMessageId(), false);
   }
 
   private static Incoming message(long id, Message m, boolean edited) {
@@ -52,17 +53,23 @@ public final class UpdateReader {
     Long from = m.getFrom() == null ? null : m.getFrom().getId();
     boolean priv = m.getChat() == null || m.getChat().isUserChat();
     Integer thread = Boolean.TRUE.equals(m.getIsTopicMessage()) ? m.getMessageThreadId() : null;
-    String caption = m.getCaption();
+    // What the family wrote, without what should not travel (bidi overrides, invisible and
+    // control characters): before the engine, the screen, the transcript or anyone else sees it.
+    String rawText = m.getText();
+    String rawCaption = m.getCaption();
+    String caption = VisibleText.clean(rawCaption);
+    String written = VisibleText.clean(rawText);
+    boolean cleaned = !java.util.Objects.equals(rawText, written) || !java.util.Objects.equals(rawCaption, caption);
     Input input;
     String kind;
     String text = null;
     String file = null;
     if (edited) {
       kind = "edited";
-      text = m.hasText() ? m.getText() : caption;
+      text = m.hasText() ? written : caption;
       input = new Input.Unsupported("edited");
     } else if (m.hasText()) {
-      text = m.getText();
+      text = written;
       kind = "text";
       input = command(text, lang);
     } else if (m.getContact() != null) {
@@ -101,7 +108,7 @@ public final class UpdateReader {
       }
       input = new Input.Unsupported(kind);
     }
-    return new Incoming(id, m.getChatId(), priv, from, thread, input, kind, text, file, lang, null, m.getMessageId());
+    return new Incoming(id, m.getChatId(), priv, from, thread, input, kind, text, file, lang, null, m.getMessageId(), cleaned);
   }
 
   /** {@code /konselor@PintuBot arg} → Command("konselor", "arg"); {@code /start} → Start. */

@@ -11,9 +11,9 @@ import java.util.stream.Stream;
 
 /** Calls the service's HTTP server the way an admin's curl would. */
 final class AdminHttp {
-  static final String ADMIN = "admin-secret-1";
-  static final String SUPERVISOR = "supervisor-secret-2";
-  static final String VIEWER = "viewer-secret-3";
+  static final String ADMIN = "admin-secret-1-for-tests-only";
+  static final String SUPERVISOR = "supervisor-secret-2-for-tests-only";
+  static final String VIEWER = "viewer-secret-3-for-tests-only";
 
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ServiceHarness h;

@@ -53,17 +53,23 @@ final class HealthEndpoints {
       if (!transport) reasons.add("the Telegram transport (long polling) stopped");
       if (store) {
         try {
-          long in = new InboxStore(db).backlog();
-          long out = new OutboxStore(db).backlog();
-          m.put("inbox_backlog", in);
-          m.put("outbox_backlog", out);
-          if (in > checks.maxInbox()) {
-            m.put("inbox", "backlog over " + checks.maxInbox());
-            reasons.add(in + " updates wait to be processed (limit " + checks.maxInbox() + ")");
+          InboxStore inbox = new InboxStore(db);
+          OutboxStore outbox = new OutboxStore(db);
+          // Limits count chats, not messages: a few families flooding add thousands of rows but
+          // only a few chats, and a node is not overwhelmed by them.
+          long inChats = inbox.waitingChats();
+          long outChats = outbox.waitingChats();
+          m.put("inbox_backlog", inbox.backlog());
+          m.put("inbox_chats", inChats);
+          m.put("outbox_backlog", outbox.backlog());
+          m.put("outbox_chats", outChats);
+          if (inChats > checks.maxInbox()) {
+            m.put("inbox", "backlog over " + checks.maxInbox() + " chats");
+            reasons.add(inChats + " chats have updates waiting to be processed (limit " + checks.maxInbox() + ")");
           }
-          if (out > checks.maxOutbox()) {
-            m.put("outbox", "backlog over " + checks.maxOutbox());
-            reasons.add(out + " replies wait to be sent (limit " + checks.maxOutbox() + ")");
+          if (outChats > checks.maxOutbox()) {
+            m.put("outbox", "backlog over " + checks.maxOutbox() + " chats");
+            reasons.add(outChats + " chats have replies waiting to be sent (limit " + checks.maxOutbox() + ")");
           }
         } catch (SQLException e) {
           m.put("store", "down");

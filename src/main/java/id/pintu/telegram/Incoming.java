@@ -10,7 +10,9 @@ import id.pintu.dialog.Input;
  * @param fileId Telegram's file id of a photo, voice note, document or sticker
  * @param callbackQueryId set for a button press, so it can be answered
  * @param messageId the family's message id, or the id of the message whose button was pressed
+ * @param writtenAt when the family wrote it, as Telegram dated the message (an edit: when it was
+ *     edited); null for a button press, which Telegram does not date
  */
 public record Incoming(long updateId, long chatId, boolean privateChat, Long fromUserId, Integer threadId,
                        Input input, String kind, String text, String fileId, String languageHint,
-                       String callbackQueryId, Integer messageId) {}
+                       String callbackQueryId, Integer messageId, java.time.Instant writtenAt) {}

@@ -7,7 +7,6 @@ import id.pintu.telegram.TelegramProbe;
 import io.vertx.ext.web.Router;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

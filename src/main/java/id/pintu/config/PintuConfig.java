@@ -186,10 +186,10 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
    *     the token's name in the audit log. Roles: admin, supervisor, viewer.
    * @param secrets the referenced variables' values, filled in by {@link ConfigLoader}; never written in a file
    * @param protectMetrics true: {@code /metrics} and {@code /health/*} need a token too (any role)
-   * @param readyInboxBacklog {@code /health/ready} fails when more updates than this wait in the inbox
-   * @param readyOutboxBacklog ... or more replies than this wait in the outbox
+   * @param readyInboxBacklog {@code /health/ready} fails when more chats than this have updates waiting in the inbox
+   * @param readyOutboxBacklog more chats than this waiting for a reply are reported by {@code /health/ready}, never a reason
    * @param telegramCheckSeconds how often a worker asks Telegram getWebhookInfo (reachable? pending updates? webhook set?)
-   * @param readyTelegramDownSeconds {@code /health/ready} fails once Telegram has been unreachable this long
+   * @param readyTelegramDownSeconds no longer read: a Telegram outage is reported, never a readiness reason (docs/DEPLOY.md)
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
   public record Admin(String token, String tokens, java.util.Map<String, String> secrets, Boolean protectMetrics,

@@ -54,6 +54,11 @@ public final class ConversationProcessor {
   static final Text SLOW_DOWN = Text.of(
       "Pelan-pelan saja, tidak apa-apa. Saya membaca semua pesan Anda, satu per satu, dan semuanya tersimpan.",
       "Take your time, it's alright. I'm reading all of your messages, one by one, and they are all kept.");
+  /**
+   * While a chat floods, its re-prompt waits this long before it may leave: the next message of
+   * the burst supersedes it, so a burst at a question gets one answer, after the burst.
+   */
+  static final java.time.Duration FLOOD_REPROMPT_HOLD = java.time.Duration.ofSeconds(2);
 
   private final Database db;
   private final InboxStore inbox;
@@ -68,6 +73,7 @@ public final class ConversationProcessor {
   private final Clock clock;
   private final Runnable outboxChanged;
   private final SessionCodec codec = new SessionCodec();
+  private final PendingReprompts reprompts = new PendingReprompts();
   private final ConsentGate consent;
   private final Erasure erasure;
   private final CaseCommands caseHistory;
@@ -157,18 +163,22 @@ public final class ConversationProcessor {
     }
     if (!in.privateChat()) return reject(row, "not a private chat");
     Instant now = clock.instant();
-    FloodGuard.Pace pace = flood.count(in.chatId(), now);
+    FloodGuard.Pace pace = flood.count(in.chatId(), in.writtenAt(), now);
     Applied[] done = new Applied[1];
     CourtesyCalls courtesyNow = courtesy;
     Replies replies = new Replies(courtesyNow);
+    Writes[] writes = new Writes[1];
     SessionStore.Row saved = db.inTransaction(c -> {
       replies.courtesy().clear(); // a transaction tried again starts over
-      return apply(c, row, in, pace, now, done, replies);
+      writes[0] = new Writes(reprompts.of(in.chatId()));
+      return apply(c, row, in, pace, now, done, replies, writes[0]);
     });
     if (saved == null) return Outcome.ALREADY_DONE;
+    if (writes[0].wrote) reprompts.written(in.chatId(), writes[0].reprompt);
     if (!replies.courtesy().isEmpty()) courtesyNow.send(in.chatId(), replies.courtesy());
     if (done[0] != null && done[0].erased()) {
       evict(in.chatId());
+      reprompts.forget(in.chatId());
     } else {
       hot.put(in.chatId(), saved);
       if (done[0] != null) hotPins.put(in.chatId(), done[0].pins()); // null: the desk took it (rating, comment)
@@ -185,6 +195,20 @@ public final class ConversationProcessor {
     }
   }
 
+  /**
+   * The family replies one step writes: the chat's earlier re-prompt rows are dropped once, at
+   * its first reply (a newer reply supersedes them), and its own re-prompt rows are collected.
+   */
+  private static final class Writes {
+    final List<Long> superseded;
+    final List<Long> reprompt = new java.util.ArrayList<>(2);
+    boolean wrote;
+
+    Writes(List<Long> superseded) {
+      this.superseded = superseded;
+    }
+  }
+
   /** Where this update's courtesy calls go: collected for after the commit, or stored when no one sends them from memory. */
   private record Replies(CourtesyCalls sink, List<OutboundMessage> courtesy) {
     Replies(CourtesyCalls sink) {
@@ -193,7 +217,7 @@ public final class ConversationProcessor {
   }
 
   private SessionStore.Row apply(Connection c, InboxStore.Row row, Incoming in, FloodGuard.Pace pace, Instant now,
-                                 Applied[] done, Replies replies) throws SQLException {
+                                 Applied[] done, Replies replies, Writes writes) throws SQLException {
     // Marked done first, in the same transaction: it commits with the effects or not at all.
     if (!inbox.claimPending(c, row.updateId(), now)) return null;
     long chatId = in.chatId();
@@ -249,14 +273,18 @@ public final class ConversationProcessor {
 
     boolean venting = pace != FloodGuard.Pace.CALM && before != null && after.nodeId() != null
         && after.nodeId().equals(before.nodeId()) && isListen(scripts, after);
+    boolean reprompt = !wasHandedOff && isReprompt(before, step);
     if (pace == FloodGuard.Pace.FLOODING_NOTICE) {
-      enqueue(c, chatId, caseId, new Effect.Send(SLOW_DOWN.in(after.lang())), now);
+      write(c, chatId, caseId, new Effect.Send(SLOW_DOWN.in(after.lang())), now, now, writes, false);
     }
+    // A re-prompt written in a flood waits a little: the burst's next message supersedes it.
+    Instant repromptAt = pace == FloodGuard.Pace.CALM ? now : now.plus(FLOOD_REPROMPT_HOLD);
     boolean learned = fresh;
     boolean handedOff = false;
     for (Effect e : step.effects()) {
       if (e instanceof Effect.Send s) {
-        if (!venting) enqueue(c, chatId, caseId, s, now); // while venting fast, acknowledgements wait
+        // while venting fast, acknowledgements wait
+        if (!venting) write(c, chatId, caseId, s, now, reprompt ? repromptAt : now, writes, reprompt);
       } else if (e instanceof Effect.Handoff h) {
         cases.handOff(c, caseId, h.queue(), h.priority().wire(), h.reason(), now);
         learned = true;
@@ -264,7 +292,7 @@ public final class ConversationProcessor {
       } else if (e instanceof Effect.End end) {
         cases.close(c, caseId, end.reason().startsWith("family") ? "client_ended" : "script_ended", now);
       } else if (e instanceof Effect.Erase) {
-        enqueue(c, chatId, caseId, new Effect.Send(PrivacyTexts.HELD.in(after.lang())), now);
+        write(c, chatId, caseId, new Effect.Send(PrivacyTexts.HELD.in(after.lang())), now, now, writes, false);
         if (d != null) d.privacyNotice(c, held.caseId(), Erasure.topicNotice(held, held.caseId()), now);
       } else {
         if (e instanceof Effect.Flag f && f.level() == RiskLevel.URGENT) {
@@ -322,6 +350,21 @@ public final class ConversationProcessor {
     return before != null && (!java.util.Objects.equals(before.nodeId(), after.nodeId()) || before.status() != after.status());
   }
 
+  /**
+   * A step that only said something again where the family already was: same script, node and
+   * status, no capture, story, flag, handoff or end, and nothing to do with a crisis (crisis help
+   * is never superseded). A newer reply of the chat makes it pointless.
+   */
+  static boolean isReprompt(SessionState before, Step step) {
+    SessionState after = step.state();
+    if (before == null || before.status() != ConversationStatus.ACTIVE || after.status() != ConversationStatus.ACTIVE) return false;
+    if (!java.util.Objects.equals(before.scriptId(), after.scriptId()) || !java.util.Objects.equals(before.nodeId(), after.nodeId())) {
+      return false;
+    }
+    if (before.inCrisis() || after.inCrisis() || after.priority() == id.pintu.dialog.Priority.URGENT) return false;
+    return !step.effects().isEmpty() && step.effects().stream().allMatch(e -> e instanceof Effect.Send);
+  }
+
   private static boolean isListen(ScriptBook scripts, SessionState s) {
     var script = scripts.script(s.scriptId());
     Node n = script == null ? null : script.node(s.nodeId());
@@ -329,9 +372,26 @@ public final class ConversationProcessor {
   }
 
   void enqueue(Connection c, long chatId, Long caseId, Effect.Send s, Instant now) throws SQLException {
+    enqueue(c, chatId, caseId, s, now, now);
+  }
+
+  private long enqueue(Connection c, long chatId, Long caseId, Effect.Send s, Instant now, Instant notBefore) throws SQLException {
     OutboundMessage m = composer.send(chatId, s);
-    long id = outbox.add(c, chatId, caseId, m.method(), m.payload(), false, now);
+    long id = outbox.add(c, chatId, caseId, m.method(), m.payload(), false, now, notBefore);
     transcript.add(c, chatId, caseId, TranscriptStore.OUT, "text", s.text(), null, null, id, now);
+    return id;
+  }
+
+  /** A reply of the family's step: the first one drops the chat's superseded re-prompt (in the same transaction). */
+  private void write(Connection c, long chatId, Long caseId, Effect.Send s, Instant now, Instant notBefore, Writes writes,
+                     boolean reprompt) throws SQLException {
+    if (!writes.wrote) {
+      writes.wrote = true;
+      int dropped = writes.superseded.isEmpty() ? 0 : outbox.dropPending(c, chatId, writes.superseded);
+      if (dropped > 0) LOG.debug("chat {}: {} superseded re-prompt rows dropped", chatId, dropped);
+    }
+    long id = enqueue(c, chatId, caseId, s, now, notBefore);
+    if (reprompt) writes.reprompt.add(id);
   }
 
   private void add(Connection c, long chatId, Long caseId, OutboundMessage m, Instant now, Replies replies) throws SQLException {

@@ -7,7 +7,6 @@ import id.pintu.telegram.TelegramProbe;
 import io.vertx.ext.web.Router;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,10 +16,11 @@ import java.util.function.BooleanSupplier;
 
 /**
  * {@code /health/live} and {@code /health/ready}: no personal data, no token needed by
- * default. Ready means: the store answers, the transport runs, neither the inbox nor the
- * outbox has more waiting than its threshold, and Telegram has not been unreachable for
- * longer than allowed. Telegram's state comes from {@link TelegramProbe}'s last check, so a
- * readiness call never waits for Telegram. Every failed check adds a line to {@code reasons}.
+ * default. Ready means what this node can help: the store answers, the transport runs, and
+ * not more chats than the threshold have updates waiting to be processed (docs/DEPLOY.md,
+ * "What readiness means"). Telegram's state (the probe's last check, the sender's calls) and
+ * the outbox are reported, never reasons: an outage of Telegram hits every node alike. Every
+ * failed check adds a line to {@code reasons}.
  * {@code desk} says whom a crisis reaches right now; it is reported, never a failed check.
  */
 final class HealthEndpoints {
@@ -29,8 +29,8 @@ final class HealthEndpoints {
    * reaches right now (null: not reported); it is a detail, never a reason to fail: a node
    * without a staff chat must still take in families.
    */
-  record Checks(BooleanSupplier transportUp, long maxInbox, long maxOutbox, TelegramProbe telegram, Duration maxTelegramDown,
-                String webhookUrl, Clock clock, java.util.function.Supplier<String> desk) {}
+  record Checks(BooleanSupplier transportUp, long maxInbox, long maxOutbox, TelegramProbe telegram,
+                String webhookUrl, Clock clock, java.util.function.Supplier<String> desk, java.util.function.Supplier<String> botApi) {}
 
   private final Database db;
   private final Checks checks;
@@ -53,24 +53,30 @@ final class HealthEndpoints {
       if (!transport) reasons.add("the Telegram transport (long polling) stopped");
       if (store) {
         try {
-          long in = new InboxStore(db).backlog();
-          long out = new OutboxStore(db).backlog();
-          m.put("inbox_backlog", in);
-          m.put("outbox_backlog", out);
-          if (in > checks.maxInbox()) {
-            m.put("inbox", "backlog over " + checks.maxInbox());
-            reasons.add(in + " updates wait to be processed (limit " + checks.maxInbox() + ")");
+          InboxStore inbox = new InboxStore(db);
+          OutboxStore outbox = new OutboxStore(db);
+          // Limits count chats, not messages: a few families flooding add thousands of rows but
+          // only a few chats, and a node is not overwhelmed by them.
+          long inChats = inbox.waitingChats();
+          long outChats = outbox.waitingChats();
+          m.put("inbox_backlog", inbox.backlog());
+          m.put("inbox_chats", inChats);
+          m.put("outbox_backlog", outbox.backlog());
+          m.put("outbox_chats", outChats);
+          if (inChats > checks.maxInbox()) {
+            m.put("inbox", "backlog over " + checks.maxInbox() + " chats");
+            reasons.add(inChats + " chats have updates waiting to be processed (limit " + checks.maxInbox() + ")");
           }
-          if (out > checks.maxOutbox()) {
-            m.put("outbox", "backlog over " + checks.maxOutbox());
-            reasons.add(out + " replies wait to be sent (limit " + checks.maxOutbox() + ")");
-          }
+          // Replies wait for Telegram (an outage, a 429, its pace): reported, not a reason. Taking
+          // the node out would not send them sooner, and every node shares the same outbox.
+          if (outChats > checks.maxOutbox()) m.put("outbox", "backlog over " + checks.maxOutbox() + " chats");
         } catch (SQLException e) {
           m.put("store", "down");
           reasons.add("the store does not answer");
         }
       }
-      if (checks.telegram() != null) telegram(m, reasons);
+      if (checks.botApi() != null) m.put("botApi", checks.botApi().get());
+      if (checks.telegram() != null) telegram(m);
       if (checks.desk() != null) m.put("desk", checks.desk().get());
       boolean ok = reasons.isEmpty();
       m.put("status", ok ? "ready" : "not ready");
@@ -80,7 +86,8 @@ final class HealthEndpoints {
     }, false);
   }
 
-  private void telegram(Map<String, Object> m, List<String> reasons) {
+  /** Telegram as the probe sees it: reported, never a reason (an outage of Telegram hits every node alike). */
+  private void telegram(Map<String, Object> m) {
     TelegramProbe.Status s = checks.telegram().status();
     Instant now = checks.clock().instant();
     Map<String, Object> t = new LinkedHashMap<>();
@@ -99,11 +106,6 @@ final class HealthEndpoints {
       t.put("webhook_last_error_at", str(s.webhookErrorAt()));
     }
     m.put("telegram", t);
-    Duration down = s.downFor(now);
-    if (!s.reachable() && down.compareTo(checks.maxTelegramDown()) >= 0) {
-      reasons.add("Telegram unreachable for " + down.toSeconds() + " s (limit " + checks.maxTelegramDown().toSeconds() + " s): "
-          + s.lastError());
-    }
   }
 
   /** Our webhook as Telegram sees it; reported, not a readiness condition (restarting a node would not fix it). */

@@ -195,8 +195,9 @@ public final class PintuService implements AutoCloseable {
         .callTimeout(java.time.Duration.ofSeconds(15)).build(), token, url), clock, clock.instant());
     telegramProbe.start(cfg.admin().telegramCheckSeconds());
     new HealthEndpoints(db, new HealthEndpoints.Checks(() -> polling == null || polling.isRunning(), cfg.admin().readyInboxBacklog(),
-        cfg.admin().readyOutboxBacklog(), telegramProbe, java.time.Duration.ofSeconds(cfg.admin().readyTelegramDownSeconds()),
-        cfg.telegram().webhook() ? cfg.telegram().webhookUrl() : null, clock, () -> crisisAlarm.readiness(clock.instant()))).mount(router);
+        cfg.admin().readyOutboxBacklog(), telegramProbe,
+        cfg.telegram().webhook() ? cfg.telegram().webhookUrl() : null, clock, () -> crisisAlarm.readiness(clock.instant()), sender::botApi))
+        .mount(router);
     metrics = new PintuMetrics(db, dispatcher, sender);
     processor.observeWith(metrics);
     if (desk != null) desk.observeWith(metrics);

@@ -179,6 +179,11 @@ public final class InboxStore {
     return Sql.number(db, "SELECT COUNT(*) FROM inbox WHERE status = ?", PENDING);
   }
 
+  /** How many chats have updates waiting to be processed: what a flood from a few chats cannot inflate. */
+  public long waitingChats() throws SQLException {
+    return Sql.number(db, "SELECT COUNT(DISTINCT chat_id) FROM inbox WHERE status = ?", PENDING);
+  }
+
   private static List<Row> rows(PreparedStatement p, FieldCipher cipher) throws SQLException {
     List<Row> out = new ArrayList<>();
     try (ResultSet rs = p.executeQuery()) {

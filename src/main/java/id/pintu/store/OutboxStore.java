@@ -23,6 +23,8 @@ public final class OutboxStore {
    */
   public static final String WRITTEN = "written";
   public static final String FAILED = "failed";
+  /** Never sent because a newer reply of the same chat made it pointless (a superseded re-prompt). */
+  public static final String DROPPED = "dropped";
 
   /**
    * @param optional a courtesy call (answering a button press, removing old buttons): its
@@ -38,6 +40,12 @@ public final class OutboxStore {
   }
 
   public long add(Connection c, long chatId, Long caseId, String method, String payload, boolean optional, Instant now) throws SQLException {
+    return add(c, chatId, caseId, method, payload, optional, now, now);
+  }
+
+  /** As {@link #add(Connection, long, Long, String, String, boolean, Instant)}, not sent before {@code notBefore}. */
+  public long add(Connection c, long chatId, Long caseId, String method, String payload, boolean optional, Instant now,
+                  Instant notBefore) throws SQLException {
     // The sender waits for the commits it can see to be written out (Database#commitMark);
     // only commits through Database#inTransaction are counted.
     if (c.getAutoCommit()) throw new IllegalStateException("outbox rows are added inside Database.inTransaction");
@@ -50,7 +58,7 @@ public final class OutboxStore {
       p.setString(4, db.cipher().seal(SealedColumn.OUTBOX_PAYLOAD, chatId, payload));
       p.setBoolean(5, optional);
       p.setString(6, WRITTEN);
-      p.setTimestamp(7, Sql.ts(now));
+      p.setTimestamp(7, Sql.ts(notBefore));
       p.setTimestamp(8, Sql.ts(now));
       p.executeUpdate();
       db.replyAdded(chatId);
@@ -66,7 +74,7 @@ public final class OutboxStore {
         Sql.setLongOrNull(q, 3, caseId);
         q.setString(4, method);
         q.setBoolean(5, optional);
-        q.setTimestamp(6, Sql.ts(now));
+        q.setTimestamp(6, Sql.ts(notBefore));
         q.executeUpdate();
       }
       db.freshPayloads().put(id, chatId, caseId, payload);
@@ -207,6 +215,22 @@ public final class OutboxStore {
     });
   }
 
+  /**
+   * Drops those of the chat's rows {@code ids} that are still pending (status {@code dropped}),
+   * in the caller's transaction; returns how many. A row the sender is handing to Telegram at
+   * this moment may still go out: its "sent" mark then wins in {@code outbox_delivery}.
+   */
+  public int dropPending(Connection c, long chatId, java.util.Collection<Long> ids) throws SQLException {
+    int n = 0;
+    for (long id : ids) {
+      if (Sql.update(c, "DELETE FROM outbox_pending WHERE id = ? AND chat_id = ?", id, chatId) == 0) continue;
+      Sql.update(c, "UPDATE outbox SET status = ?, last_error = ? WHERE id = ?", DROPPED, "superseded by a newer reply", id);
+      db.freshPayloads().take(id);
+      n++;
+    }
+    return n;
+  }
+
   /** A chat that can no longer be reached: nothing pending for it is tried again. */
   public int failAllPending(long chatId, String error) throws SQLException {
     return db.inTransaction(c -> {
@@ -221,5 +245,10 @@ public final class OutboxStore {
 
   public long backlog() throws SQLException {
     return Sql.number(db, "SELECT COUNT(*) FROM outbox_pending");
+  }
+
+  /** How many chats have a reply waiting: what a flood from a few chats cannot inflate. */
+  public long waitingChats() throws SQLException {
+    return Sql.number(db, "SELECT COUNT(DISTINCT chat_id) FROM outbox_pending");
   }
 }

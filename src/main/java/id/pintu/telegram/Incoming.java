@@ -12,7 +12,9 @@ import id.pintu.dialog.Input;
  * @param messageId the family's message id, or the id of the message whose button was pressed
  * @param cleaned true when characters that should not travel were taken out of the text or caption
  *     ({@link id.pintu.dialog.VisibleText}): the message must not be copied on as Telegram has it
+ * @param writtenAt when the family wrote it, as Telegram dated the message (an edit: when it was
+ *     edited); null for a button press, which Telegram does not date
  */
 public record Incoming(long updateId, long chatId, boolean privateChat, Long fromUserId, Integer threadId,
                        Input input, String kind, String text, String fileId, String languageHint,
-                       String callbackQueryId, Integer messageId, boolean cleaned) {}
+                       String callbackQueryId, Integer messageId, boolean cleaned, java.time.Instant writtenAt) {}

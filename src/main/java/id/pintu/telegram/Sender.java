@@ -96,6 +96,9 @@ public final class Sender implements AutoCloseable {
   private final AtomicLong tooManyRequests = new AtomicLong();
   private final AtomicLong retries = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  /** The first 5xx or network failure since Telegram last accepted a call; null while it accepts. */
+  private volatile Instant failingSince;
+  private volatile String lastFailure;
 
   public Sender(OutboxStore outbox, SessionStore sessions, CaseStore cases, TelegramGateway gateway,
                 PintuConfig.Sending cfg, Clock clock) {
@@ -301,6 +304,7 @@ public final class Sender implements AutoCloseable {
       inFlight.remove(next.row().chatId());
     }
     if (accepted.isEmpty()) return;
+    failingSince = null;
     List<OutboxStore.Accepted> marks = new java.util.ArrayList<>(accepted.size());
     for (Outcome a : accepted) {
       Long messageId = ((Delivery.Accepted) a.delivery()).messageId();
@@ -328,6 +332,8 @@ public final class Sender implements AutoCloseable {
       LOG.info("chat {} paused {}s by Telegram (429)", row.chatId(), r.seconds());
     } else if (d instanceof Delivery.Transient t) {
       retries.incrementAndGet();
+      if (failingSince == null) failingSince = now;
+      lastFailure = t.reason();
       if (row.optional() && row.attempts() + 1 >= OPTIONAL_TRIES) {
         outbox.markFailed(row.id(), "optional call given up: " + t.reason());
         LOG.info("optional {} to chat {} given up: {}", row.method(), row.chatId(), t.reason());
@@ -363,6 +369,16 @@ public final class Sender implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * How the Bot API answers this sender: {@code "ok"}, or {@code "failing since <time>: <why>"}
+   * while its calls end in 5xx or network errors (a 429 is an answer, not a failure). For
+   * /health/ready's details; not a reason to be unready (every node would see the same).
+   */
+  public String botApi() {
+    Instant since = failingSince;
+    return since == null ? "ok" : "failing since " + since + ": " + lastFailure;
   }
 
   public long sent() {

@@ -45,7 +45,7 @@ public final class UpdateReader {
     boolean priv = m.getChat() == null || m.getChat().isUserChat();
     Integer thread = m instanceof Message msg ? msg.getMessageThreadId() : null;
     return new Incoming(id, m.getChatId(), priv, from, thread, new Input.Choice(q.getData()), "button", q.getData(), null,
-        lang, q.getId(), m.getMessageId(), false);
+        lang, q.getId(), m.getMessageId(), false, null);
   }
 
   private static Incoming message(long id, Message m, boolean edited) {
@@ -108,7 +108,13 @@ public final class UpdateReader {
       }
       input = new Input.Unsupported(kind);
     }
-    return new Incoming(id, m.getChatId(), priv, from, thread, input, kind, text, file, lang, null, m.getMessageId(), cleaned);
+    return new Incoming(id, m.getChatId(), priv, from, thread, input, kind, text, file, lang, null, m.getMessageId(), cleaned,
+        writtenAt(edited && m.getEditDate() != null ? m.getEditDate() : m.getDate()));
+  }
+
+  /** Telegram's date (seconds); null when missing or zero. */
+  private static java.time.Instant writtenAt(Integer epochSeconds) {
+    return epochSeconds == null || epochSeconds <= 0 ? null : java.time.Instant.ofEpochSecond(epochSeconds);
   }
 
   /** {@code /konselor@PintuBot arg} → Command("konselor", "arg"); {@code /start} → Start. */

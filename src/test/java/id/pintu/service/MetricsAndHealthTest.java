@@ -142,9 +142,9 @@ class MetricsAndHealthTest {
   }
 
   @Test
-  void readinessFollowsTelegramWithAClearReasonAndRecovers() throws Exception {
+  void aTelegramOutageIsReportedButDoesNotTakeTheNodeOut() throws Exception {
     try (ServiceHarness h = new ServiceHarness()) {
-      h.set("PINTU_ADMIN_TELEGRAM_CHECK_SECONDS", "1").set("PINTU_ADMIN_READY_TELEGRAM_DOWN_SECONDS", "2").start();
+      h.set("PINTU_ADMIN_TELEGRAM_CHECK_SECONDS", "1").start();
       AdminHttp http = new AdminHttp(h);
       HttpResponse<String> up = readyUntil(http, r -> r.body().contains("\"checked_at\":\"")); // the first check answered
       assertEquals(200, up.statusCode(), up.body());
@@ -152,21 +152,60 @@ class MetricsAndHealthTest {
       assertTrue(t.get("reachable").asBoolean(), up.body());
       assertEquals(0, t.get("pending_update_count").asInt(), up.body());
       assertEquals("none (long polling)", t.get("webhook").asText(), up.body());
+      assertEquals("ok", AdminApiTest.json(up).get("botApi").asText(), up.body());
+      assertEquals(0.0, metric(http, "pintu_outbox_backlog"));
 
-      h.api.failures().outageFor(Duration.ofSeconds(5), false);
-      HttpResponse<String> down = readyUntil(http, r -> r.statusCode() == 503);
-      assertEquals(503, down.statusCode(), "unready once Telegram is unreachable for longer than allowed: " + down.body());
-      JsonNode d = AdminApiTest.json(down);
-      assertFalse(d.get("telegram").get("reachable").asBoolean(), down.body());
-      assertTrue(d.get("reasons").toString().contains("Telegram unreachable for"), down.body());
-      assertTrue(d.get("reasons").toString().contains("(limit 2 s): http 502"), down.body());
-      assertEquals("up", d.get("store").asText(), "only Telegram is the matter: " + down.body());
-      assertEquals(200, http.get("/health/live", null).statusCode(), "alive all the same");
+      // The Bot API answers 500 to every call but getUpdates: the family's reply cannot leave.
+      h.api.failures().serverErrorsFor(Duration.ofSeconds(15), 500);
+      h.api.sendText(3201, "/start");
+      HttpResponse<String> during = readyUntil(http, r -> r.body().contains("\"botApi\":\"failing since")
+          && r.body().contains("\"reachable\":false"));
+      assertEquals(200, during.statusCode(), "an outage of Telegram does not take the node out: " + during.body());
+      assertTrue(AdminApiTest.json(during).get("botApi").asText().contains("http 500"), during.body());
+      assertFalse(during.body().contains("reasons"), during.body());
+      ChildService.waitUntil(() -> metric(http, "pintu_outbox_backlog") > 0, Duration.ofSeconds(12), "the outbox gauge to show the waiting replies");
+      assertTrue(metric(http, "pintu_send_retries_total") > 0, "the failed sends are counted");
 
-      HttpResponse<String> back = readyUntil(http, r -> r.statusCode() == 200);
-      assertEquals(200, back.statusCode(), "ready again once Telegram answers: " + back.body());
-      assertTrue(AdminApiTest.json(back).get("telegram").get("reachable").asBoolean(), back.body());
-      assertFalse(back.body().contains("reasons"), back.body());
+      h.awaitText(3201, "Boleh kami simpan"); // after the outage, the replies leave
+      HttpResponse<String> back = readyUntil(http, r -> r.body().contains("\"botApi\":\"ok\""));
+      assertEquals(200, back.statusCode(), back.body());
+      ChildService.waitUntil(() -> metric(http, "pintu_outbox_backlog") == 0, Duration.ofSeconds(12), "the outbox gauge back at 0");
+
+      // A 429 from Telegram moves its counter.
+      double before = metric(http, "pintu_telegram_429_total");
+      h.api.failures().tooManyRequests(1, 1);
+      h.press(3201, "n:consent:yes");
+      h.awaitText(3201, "Siapa nama panggilan");
+      ChildService.waitUntil(() -> metric(http, "pintu_telegram_429_total") > before, Duration.ofSeconds(10), "the 429 counter to go up");
+      assertTrue(h.api.tooManyRequestsAnswered() >= 1, "the double answered 429");
+    }
+  }
+
+  @Test
+  void updatesThatCannotBeProcessedHereTakeTheNodeOut() throws Exception {
+    try (ServiceHarness h = new ServiceHarness()) {
+      h.set("PINTU_ADMIN_READY_INBOX_BACKLOG", "0").start();
+      AdminHttp http = new AdminHttp(h);
+      long chat = 3301;
+      h.api.sendText(chat, "/start");
+      h.awaitText(chat, "Boleh kami simpan");
+      assertEquals(200, readyUntil(http, r -> r.statusCode() == 200).statusCode());
+      // Another client holds the family's session row: their next updates wait in the inbox.
+      try (java.sql.Connection c = h.service.database().connection()) {
+        c.setAutoCommit(false);
+        try (var p = c.prepareStatement("SELECT * FROM sessions WHERE chat_id = ? FOR UPDATE")) {
+          p.setLong(1, chat);
+          p.executeQuery().close();
+        }
+        h.api.sendText(chat, "halo");
+        HttpResponse<String> stuck = readyUntil(http, r -> r.statusCode() == 503);
+        assertEquals(503, stuck.statusCode(), stuck.body());
+        assertTrue(stuck.body().contains("1 chats have updates waiting to be processed (limit 0)"), stuck.body());
+        ChildService.waitUntil(() -> metric(http, "pintu_inbox_backlog") > 0, Duration.ofSeconds(12), "the inbox gauge to show it");
+        c.rollback();
+      }
+      assertEquals(200, readyUntil(http, r -> r.statusCode() == 200).statusCode(), "ready again once it is processed");
+      ChildService.waitUntil(() -> metric(http, "pintu_inbox_backlog") == 0, Duration.ofSeconds(12), "the inbox gauge back at 0");
     }
   }
 

@@ -198,6 +198,14 @@ public final class BotApiDouble extends VerticleBase {
     return userMessage(chatId, chatId, null, m -> m.put("text", text));
   }
 
+  /**
+   * A text the family wrote at {@code epochSeconds} (Telegram's {@code date}), e.g. one Telegram
+   * held during an outage and hands over late, or with a clock gone wrong.
+   */
+  public int sendTextAt(long chatId, String text, long epochSeconds) {
+    return userMessage(chatId, chatId, null, epochSeconds, m -> m.put("text", text));
+  }
+
   public int sendPhoto(long chatId, String caption) {
     return userMessage(chatId, chatId, null, m -> {
       m.put("photo", UpdateFactory.photoSizes("photo-" + m.getInteger("message_id")));
@@ -326,10 +334,15 @@ public final class BotApiDouble extends VerticleBase {
 
   private int userMessage(long chatId, long fromUserId, Integer threadId,
                           java.util.function.Consumer<JsonObject> content) {
+    return userMessage(chatId, fromUserId, threadId, BotApiMethods.now(), content);
+  }
+
+  private int userMessage(long chatId, long fromUserId, Integer threadId, long epochSeconds,
+                          java.util.function.Consumer<JsonObject> content) {
     int id;
     synchronized (lock) {
       JsonObject message = UpdateFactory.message(chatId, chats.nextMessageId(chatId),
-          UpdateFactory.person(fromUserId), BotApiMethods.now());
+          UpdateFactory.person(fromUserId), epochSeconds);
       if (threadId != null) {
         message.put("message_thread_id", threadId).put("is_topic_message", true);
       }

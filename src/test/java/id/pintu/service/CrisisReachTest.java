@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import id.pintu.safety.CrisisScreens;
 import id.pintu.store.CaseStore;
 import id.pintu.testing.botapi.SentMessage;
@@ -25,7 +23,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Whom a crisis reaches, through the real service on the shipped dialogs and the shipped
@@ -41,20 +38,18 @@ class CrisisReachTest {
   static final long ON_CALL_NEVER_STARTED = 702;
   static final long STAFF = -1001234567890L;
 
-  final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  CapturedLog logs;
   final MovableClock clock = new MovableClock();
   ServiceHarness h;
 
   @BeforeEach
   void captureLogs() {
-    logs.start();
-    root.addAppender(logs); // the test configuration's root level (WARN) is what is checked
+    logs = new CapturedLog(); // the test configuration's root level (WARN) is what is checked
   }
 
   @AfterEach
   void stop() throws Exception {
-    root.detachAppender(logs);
+    logs.close();
     if (h != null) h.close();
   }
 
@@ -93,20 +88,15 @@ class CrisisReachTest {
   }
 
   List<String> warnings() {
-    return List.copyOf(logs.list).stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).map(ILoggingEvent::getFormattedMessage).toList();
+    return logs.warnings();
   }
 
   boolean warned(String fragment) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
-      if (warnings().stream().anyMatch(l -> l.contains(fragment))) return true;
-      ServiceHarness.sleep(50);
-    }
-    return false;
+    return logs.warned(fragment);
   }
 
   void noFamilyWordsLogged() {
-    for (ILoggingEvent e : List.copyOf(logs.list)) {
+    for (ILoggingEvent e : logs.events()) {
       if (!e.getLevel().isGreaterOrEqual(Level.INFO)) continue;
       String line = e.getFormattedMessage();
       assertFalse(line.contains("bunuh") || line.contains("malam ini"), "family text in a log line: " + line);

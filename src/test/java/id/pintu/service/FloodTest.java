@@ -25,14 +25,19 @@ class FloodTest {
 
   private static final Set<String> ACKS = Phrases.ACKNOWLEDGEMENTS.stream().map(t -> t.in("id")).collect(Collectors.toSet());
 
-  /** The family told the story prompt: consent, a name, an age. */
-  private void toStory(long chat) {
+  /** The family at the age question: consent and a name given. */
+  private void toAge(long chat) {
     h.api.sendText(chat, "/start");
     h.awaitText(chat, "Boleh kami simpan");
     h.press(chat, "n:consent:yes");
     h.awaitText(chat, "Siapa nama panggilan");
     h.api.sendText(chat, "Rina");
     h.awaitText(chat, "Berapa usia Anda?");
+  }
+
+  /** The family told the story prompt: consent, a name, an age. */
+  private void toStory(long chat) {
+    toAge(chat);
     h.api.sendText(chat, "34");
     h.awaitText(chat, "Ceritakan apa yang terjadi");
   }
@@ -93,12 +98,7 @@ class FloodTest {
   @Test
   void threeHundredMessagesAtAQuestionGetAHandfulOfAnswersAndAllAreKept() throws Exception {
     long chat = 9_010;
-    h.api.sendText(chat, "/start");
-    h.awaitText(chat, "Boleh kami simpan");
-    h.press(chat, "n:consent:yes");
-    h.awaitText(chat, "Siapa nama panggilan");
-    h.api.sendText(chat, "Rina");
-    h.awaitText(chat, "Berapa usia Anda?");
+    toAge(chat);
     int before = h.api.messagesTo(chat).size();
     for (int i = 0; i < 300; i++) h.api.sendText(chat, "qwerty " + letters(i));
     ChildService.waitUntil(() -> stored(chat) >= 300, Duration.ofSeconds(60), "every message to be stored");
@@ -137,12 +137,7 @@ class FloodTest {
     List<Long> chats = List.of(9_020L, 9_021L, 9_022L, 9_023L);
     List<Integer> before = new ArrayList<>();
     for (long chat : chats) {
-      h.api.sendText(chat, "/start");
-      h.awaitText(chat, "Boleh kami simpan");
-      h.press(chat, "n:consent:yes");
-      h.awaitText(chat, "Siapa nama panggilan");
-      h.api.sendText(chat, "Rina");
-      h.awaitText(chat, "Berapa usia Anda?");
+      toAge(chat);
       before.add(h.api.messagesTo(chat).size());
     }
     for (int i = 0; i < 300; i++) for (long chat : chats) h.api.sendText(chat, "qwerty " + letters(i));

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
@@ -19,7 +15,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * A script far past the bounds (5,000 nodes in a row) through the real service: the admin API
@@ -30,8 +25,7 @@ class LargeScriptTest {
   static final ObjectMapper JSON = new ObjectMapper();
   static final String NODE_LINE = "first-contact.yaml: the script has 5,000 nodes; a script may hold at most 2,000: split it into several scripts joined by goto";
 
-  final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-  final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  CapturedLog logs;
   ServiceHarness h;
   AdminHttp http;
   Path dialogs;
@@ -39,8 +33,7 @@ class LargeScriptTest {
 
   @BeforeEach
   void start() throws Exception {
-    logs.start();
-    root.addAppender(logs);
+    logs = new CapturedLog();
     h = new ServiceHarness();
     dialogs = AdminHttp.withTokensAndOwnDialogs(h);
     v1 = Files.readString(dialogs.resolve("first-contact.yaml"), StandardCharsets.UTF_8);
@@ -48,7 +41,7 @@ class LargeScriptTest {
 
   @AfterEach
   void stop() throws Exception {
-    root.detachAppender(logs);
+    logs.close();
     h.close();
   }
 
@@ -62,16 +55,11 @@ class LargeScriptTest {
   }
 
   List<String> warnings() {
-    return List.copyOf(logs.list).stream().filter(e -> e.getLevel().isGreaterOrEqual(Level.WARN)).map(ILoggingEvent::getFormattedMessage).toList();
+    return logs.warnings();
   }
 
   boolean warned(String fragment) {
-    long deadline = System.currentTimeMillis() + 10_000;
-    while (System.currentTimeMillis() < deadline) {
-      if (warnings().stream().anyMatch(l -> l.contains(fragment))) return true;
-      ServiceHarness.sleep(50);
-    }
-    return false;
+    return logs.warned(fragment);
   }
 
   int version() throws Exception {

@@ -1,6 +1,9 @@
 package id.pintu.dialog;
 
 import id.pintu.safety.CrisisScreen;
+import id.pintu.safety.CrisisScreens;
+import id.pintu.safety.Examples;
+import id.pintu.safety.Lexicon;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -81,13 +84,19 @@ public final class SimulateCommand {
       return 1;
     }
     if (book.script(ScriptBook.CRISIS) == null) err.println("warning: no crisis script in " + dir);
-    Engine engine = new Engine(crisisScreen(dir, err));
+    Engine engine;
+    try {
+      engine = new Engine(crisisScreen(dir, err));
+    } catch (Lexicon.LexiconException | Examples.ExamplesException e) {
+      err.println("simulate: " + e.getMessage().replace("\n", " "));
+      return 1;
+    }
     return new Session(book, engine, out, interactive, now).chat(scriptId, lang, in);
   }
 
   /** The same crisis screen the service runs: the folder's lexicon, else the one in the jar. */
   static CrisisScreen crisisScreen(Path dir, PrintStream err) {
-    return id.pintu.safety.CrisisScreens.forDialogs(Files.isDirectory(dir) ? dir : dir.toAbsolutePath().getParent());
+    return CrisisScreens.forDialogs(Files.isDirectory(dir) ? dir : dir.toAbsolutePath().getParent());
   }
 
   static void usage(PrintStream out) {

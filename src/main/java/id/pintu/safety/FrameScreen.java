@@ -67,6 +67,7 @@ public final class FrameScreen implements CrisisScreen {
       int window, int[] lowerWith) {}
 
   private final ChatNormalizer normalizer;
+  private final Lexicon.Normalisation normalisation;
   private final List<String> conceptNames = new ArrayList<>();
   private final Map<String, Integer> conceptIndex = new HashMap<>();
   private final List<Entry> entries = new ArrayList<>();
@@ -101,7 +102,8 @@ public final class FrameScreen implements CrisisScreen {
     if (!problems.isEmpty()) {
       throw new Lexicon.LexiconException("", problems);
     }
-    normalizer = new ChatNormalizer(lexicon.normalisation());
+    normalisation = lexicon.normalisation();
+    normalizer = new ChatNormalizer(normalisation);
     Lexicon.Matching m = lexicon.matching();
     gap = m == null || m.gap() == null ? 1 : m.gap();
     int defaultWindow = m == null || m.window() == null ? 12 : m.window();
@@ -146,6 +148,11 @@ public final class FrameScreen implements CrisisScreen {
 
   public ChatNormalizer normalizer() {
     return normalizer;
+  }
+
+  /** The lexicon's normalisation section, which decides the words the examples are learned in. */
+  Lexicon.Normalisation normalisation() {
+    return normalisation;
   }
 
   /** How many messages could not be screened because of a bug (each was logged). */

@@ -28,19 +28,22 @@ import java.util.List;
 public final class ScreenCommand {
   private ScreenCommand() {}
 
-  public static final String USAGE = "usage: screen [--lexicon FILE] < messages.txt\n"
-      + "       screen --eval LABELLED.tsv [--lexicon FILE]\n"
+  public static final String USAGE = "usage: screen [--lexicon FILE] [--examples FILE] < messages.txt\n"
+      + "       screen --eval LABELLED.tsv [--lexicon FILE] [--examples FILE]\n"
       + "  without --eval: reads one message per line and prints: level<TAB>category<TAB>phrase<TAB>message\n"
       + "  --eval FILE     screens labelled messages and prints recall, precision, the confusion table,\n"
       + "                  recall per category and language, and every miss and false urgent;\n"
       + "                  lines are level<TAB>text or level<TAB>category<TAB>lang<TAB>text, # starts a comment\n"
       + "  --lexicon FILE  the lexicon to screen with; default: " + Lexicon.DEFAULT_RELATIVE_PATH
       + " if present, else the built-in copy\n"
+      + "  --examples FILE the labelled examples the screen learns from; default: " + Examples.DEFAULT_RELATIVE_PATH
+      + " if present, else the built-in copy\n"
       + "  --help          this text\n"
       + "  exit status: 0 done, 1 a file is missing or invalid, 2 usage error";
 
   public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
     Path lexiconFile = null;
+    Path examplesFile = null;
     Path evalFile = null;
     int i = 0;
     if (!args.isEmpty() && "screen".equals(args.get(0))) {
@@ -52,6 +55,10 @@ public final class ScreenCommand {
         lexiconFile = Path.of(args.get(++i));
       } else if (a.startsWith("--lexicon=")) {
         lexiconFile = Path.of(a.substring("--lexicon=".length()));
+      } else if ("--examples".equals(a) && i + 1 < args.size()) {
+        examplesFile = Path.of(args.get(++i));
+      } else if (a.startsWith("--examples=")) {
+        examplesFile = Path.of(a.substring("--examples=".length()));
       } else if ("--eval".equals(a) && i + 1 < args.size()) {
         evalFile = Path.of(args.get(++i));
       } else if (a.startsWith("--eval=")) {
@@ -66,14 +73,20 @@ public final class ScreenCommand {
       }
     }
     CrisisScreen screen;
+    List<LabelledMessages.Message> examples;
     try {
       if (lexiconFile != null && !Files.isRegularFile(lexiconFile)) {
         err.println("screen: no such lexicon file: " + lexiconFile);
         return 1;
       }
+      if (examplesFile != null && !Files.isRegularFile(examplesFile)) {
+        err.println("screen: no such examples file: " + examplesFile);
+        return 1;
+      }
       Lexicon lexicon = lexiconFile == null ? Lexicon.loadDefault() : Lexicon.load(lexiconFile);
-      screen = new FrameScreen(lexicon);
-    } catch (Lexicon.LexiconException e) {
+      examples = examplesFile == null ? Examples.loadDefault(Path.of("")) : Examples.load(examplesFile);
+      screen = new CombinedScreen(new FrameScreen(lexicon), examples);
+    } catch (Lexicon.LexiconException | Examples.ExamplesException e) {
       err.println("screen: " + e.getMessage());
       return 1;
     } catch (UncheckedIOException | IllegalStateException e) {
@@ -84,7 +97,10 @@ public final class ScreenCommand {
       String lexicon = lexiconFile != null ? lexiconFile.toString()
           : Files.isRegularFile(Path.of(Lexicon.DEFAULT_RELATIVE_PATH)) ? Lexicon.DEFAULT_RELATIVE_PATH
           : "the built-in copy";
-      return evaluate(evalFile, screen, lexicon, out, err);
+      String learned = examplesFile != null ? examplesFile.toString()
+          : Files.isRegularFile(Path.of(Examples.DEFAULT_RELATIVE_PATH)) ? Examples.DEFAULT_RELATIVE_PATH
+          : "the built-in copy";
+      return evaluate(evalFile, screen, lexicon + ", examples " + learned, examples, out, err);
     }
     try {
       BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -113,6 +129,15 @@ public final class ScreenCommand {
    * figures. Package-private so tests can pass a screen of their own and know the exact figures.
    */
   static int evaluate(Path file, CrisisScreen screen, String lexicon, PrintStream out, PrintStream err) {
+    return evaluate(file, screen, lexicon, List.of(), out, err);
+  }
+
+  /**
+   * As above; messages that are also among the {@code examples} the screen learned from are
+   * counted and named in one line, since a figure on them says little.
+   */
+  static int evaluate(Path file, CrisisScreen screen, String lexicon, List<LabelledMessages.Message> examples,
+      PrintStream out, PrintStream err) {
     List<String> lines;
     try {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
@@ -134,6 +159,15 @@ public final class ScreenCommand {
     }
     ScreenEvaluation.Report report = ScreenEvaluation.evaluate(parsed, screen);
     out.print(EvaluationPrinter.format(file.toString(), lexicon, parsed, report));
+    java.util.Set<String> learned = new java.util.HashSet<>();
+    for (LabelledMessages.Message m : examples) learned.add(m.text().strip());
+    long known = parsed.messages().stream().filter(m -> learned.contains(m.text().strip())).count();
+    if (known > 0) {
+      out.println();
+      out.println("Note: " + known + " of these " + parsed.messages().size()
+          + " messages are among the examples the screen learns from; figures on them say little."
+          + " Keep messages you test with out of the examples.");
+    }
     out.flush();
     return 0;
   }

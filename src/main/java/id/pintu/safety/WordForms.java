@@ -2,6 +2,9 @@ package id.pintu.safety;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.id.IndonesianAnalyzer;
 import org.apache.lucene.analysis.id.IndonesianStemmer;
 import org.tartarus.snowball.ext.EnglishStemmer;
 
@@ -24,7 +27,15 @@ final class WordForms {
   private static final ThreadLocal<IndonesianStemmer> ID = ThreadLocal.withInitial(IndonesianStemmer::new);
   private static final ThreadLocal<EnglishStemmer> EN = ThreadLocal.withInitial(EnglishStemmer::new);
 
+  private static final CharArraySet ID_STOP = IndonesianAnalyzer.getDefaultStopSet();
+  private static final CharArraySet EN_STOP = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+
   private WordForms() {}
+
+  /** A function word by Lucene's Indonesian or English stop list, or a word of two letters or fewer. */
+  static boolean isFunctionWord(String w) {
+    return w.length() <= 2 || ID_STOP.contains(w) || EN_STOP.contains(w);
+  }
 
   /** Every run of a repeated letter folded to one: tolong, tollong → tolong; kill → kil. */
   static String fold(String w) {
@@ -58,7 +69,7 @@ final class WordForms {
     return s.getCurrent();
   }
 
-  private static boolean ascii(String w) {
+  static boolean ascii(String w) {
     for (int i = 0; i < w.length(); i++) {
       if (w.charAt(i) >= 128) return false;
     }

@@ -3,6 +3,7 @@ package id.pintu.service;
 import id.pintu.config.CommandConfig;
 import id.pintu.config.PintuConfig;
 import id.pintu.safety.CrisisScreens;
+import id.pintu.safety.Examples;
 import id.pintu.safety.Lexicon;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -27,6 +28,10 @@ public final class RunCommand {
     } catch (Lexicon.LexiconException e) {
       err.println("The crisis lexicon in " + cfg.dialogs().dir() + " has problems (" + String.join("; ", e.problems())
           + "): fix it, and try it with 'java -jar target/pintu.jar screen --lexicon <file>'.");
+      return 2;
+    } catch (Examples.ExamplesException e) {
+      err.println("The crisis examples in " + cfg.dialogs().dir() + " have problems (" + String.join("; ", e.problems())
+          + "): fix them, and try them with 'java -jar target/pintu.jar screen --examples <file> --eval <your messages>'.");
       return 2;
     }
     CountDownLatch stopped = new CountDownLatch(1);

@@ -214,11 +214,40 @@ class ScreenEvaluationTest {
   }
 
   @Test
+  void messagesTheScreenLearnedFromAreCountedAndAnOwnExamplesFileIsUsed(@TempDir Path dir) throws IOException {
+    // Own examples: the fixture's messages plus enough of each level; evaluating on them is flagged.
+    List<String> lines = new ArrayList<>();
+    for (String l : readLines(fixture())) {
+      if (!l.startsWith("#") && l.split("\t", -1).length == 4 && !l.startsWith("urgnet")) lines.add(l);
+    }
+    for (int i = 0; i < 20; i++) {
+      lines.add("urgent\tviolence_home\tid\tsuami saya memukul saya sekarang " + i);
+      lines.add("concern\tviolence_home\tid\tsuami saya suka membentak saya " + i);
+      lines.add("none\tnone\tid\tanak saya malas belajar matematika " + i);
+    }
+    Path examples = dir.resolve("my-examples.tsv");
+    Files.write(examples, lines, StandardCharsets.UTF_8);
+    ScreenCommandTest.Run r = ScreenCommandTest.run(List.of("screen", "--eval", fixture().toString(), "--examples", examples.toString()), "");
+    assertEquals(0, r.status(), r.err());
+    assertTrue(r.out().contains("examples " + examples), r.out());
+    assertTrue(r.out().contains("Note: 12 of these 12 messages are among the examples the screen learns from"), r.out());
+
+    ScreenCommandTest.Run own = ScreenCommandTest.run(List.of("screen", "--eval", fixture().toString()), "");
+    assertFalse(own.out().contains("Note: "), "the fixture is not among the shipped examples: " + own.out());
+
+    Files.write(examples, lines.subList(0, 10), StandardCharsets.UTF_8);
+    ScreenCommandTest.Run broken = ScreenCommandTest.run(List.of("screen", "--eval", fixture().toString(), "--examples", examples.toString()), "");
+    assertEquals(1, broken.status());
+    assertTrue(broken.err().contains("the screen needs at least 20 of each level"), broken.err());
+    assertEquals(1, broken.err().lines().count(), broken.err());
+  }
+
+  @Test
   void usage() {
     assertEquals(2, ScreenCommandTest.run(List.of("screen", "--eval"), "").status());
     ScreenCommandTest.Run help = ScreenCommandTest.run(List.of("screen", "--help"), "");
     assertEquals(0, help.status());
-    for (String option : List.of("--eval", "--lexicon", "--help")) assertTrue(help.out().contains(option), help.out());
+    for (String option : List.of("--eval", "--lexicon", "--examples", "--help")) assertTrue(help.out().contains(option), help.out());
     ScreenCommandTest.Run missing = ScreenCommandTest.run(List.of("screen", "--eval", "/no/such/file.tsv"), "");
     assertEquals(1, missing.status());
     assertEquals(1, missing.err().lines().count(), missing.err());

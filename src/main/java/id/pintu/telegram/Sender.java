@@ -30,7 +30,6 @@ public final class Sender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
   private static final int SCAN = 2_000;
   private static final int IN_FLIGHT_PER_WORKER = 8;
-  private static final int OPTIONAL_TRIES = 3;
   /**
    * Shortest pause between two scans of the outbox while there is a backlog. Every committed
    * update wakes the sender; under load, scanning on each wake re-read the same oldest rows
@@ -358,9 +357,9 @@ public final class Sender implements AutoCloseable {
       retries.incrementAndGet();
       if (failingSince == null) failingSince = now;
       lastFailure = t.reason();
-      if (row.optional() && row.attempts() + 1 >= OPTIONAL_TRIES) {
-        outbox.markFailed(row.id(), "optional call given up: " + t.reason());
-        LOG.info("optional {} to chat {} given up: {}", row.method(), row.chatId(), t.reason());
+      if (row.optional() && expiredAnswer(row, now)) {
+        outbox.markFailed(row.id(), "callback answer given up: " + t.reason());
+        LOG.info("optional {} to chat {} given up after {} tries: {}", row.method(), row.chatId(), row.attempts() + 1, t.reason());
         return;
       }
       long backoffMs = Math.min(cfg.maxBackoffSeconds() * 1000L, 500L << Math.min(row.attempts(), 10));
@@ -385,6 +384,17 @@ public final class Sender implements AutoCloseable {
         LOG.warn("refusal listener failed for outbox row {}: {}", row.id(), e.toString());
       }
     }
+  }
+
+  /**
+   * A stored answer to a button press (the desk's) that Telegram would no longer take: a
+   * callback query can be answered for a short time only ({@link CourtesyQueue#MAX_AGE_NANOS}).
+   * Every other call, optional or not, is retried through an outage like a reply.
+   */
+  private boolean expiredAnswer(OutboxStore.Row row, Instant now) throws SQLException {
+    if (!"answercallbackquery".equalsIgnoreCase(row.method())) return false;
+    Instant written = outbox.createdAt(row.id());
+    return written == null || Duration.between(written, now).toNanos() > CourtesyQueue.MAX_AGE_NANOS;
   }
 
   private void pauseBriefly() {

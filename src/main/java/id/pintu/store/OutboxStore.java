@@ -167,9 +167,6 @@ public final class OutboxStore {
     }
   }
 
-  /** A row Telegram accepted, with the id of the message it made (null when none). */
-  public record Accepted(long id, Long telegramMessageId) {}
-
   /** Work done in the transaction that marks a row sent (e.g. recording the topic Telegram created). */
   @FunctionalInterface
   public interface FollowUp {
@@ -223,36 +220,6 @@ public final class OutboxStore {
         return rs.next() ? Sql.instant(rs, "created_at") : null;
       }
     }
-  }
-
-  /**
-   * Marks rows sent in one transaction: the sender records a whole round of deliveries at once.
-   * A mark is a narrow row in {@code outbox_sent} (V12), not a rewrite of the wide outbox row;
-   * a row marked twice (a commit whose answer was lost, recorded again) keeps its first mark.
-   */
-  public void markSentAll(List<Accepted> rows, Instant at) throws SQLException {
-    if (rows.isEmpty()) return;
-    db.inTransaction(c -> {
-      try (PreparedStatement p = c.prepareStatement(
-          "INSERT INTO outbox_sent (id, sent_at, telegram_message_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-        for (Accepted r : rows) {
-          p.setLong(1, r.id());
-          p.setTimestamp(2, Sql.ts(at));
-          Sql.setLongOrNull(p, 3, r.telegramMessageId());
-          p.addBatch();
-        }
-        p.executeBatch();
-      }
-      try (PreparedStatement p = c.prepareStatement("DELETE FROM outbox_pending WHERE id = ?")) {
-        for (Accepted r : rows) {
-          p.setLong(1, r.id());
-          p.addBatch();
-        }
-        p.executeBatch();
-      }
-      return null;
-    });
-    db.writeOutSoon();
   }
 
   public void retryAt(long id, Instant next, String error) throws SQLException {

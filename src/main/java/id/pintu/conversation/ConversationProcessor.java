@@ -124,9 +124,9 @@ public final class ConversationProcessor {
   }
 
   /**
-   * Sends the family chats' courtesy calls (a button's spinner, an answered question's
-   * buttons) from memory after the commit; null (tools, tests of the store alone) stores them
-   * in the outbox like any reply.
+   * Sends the family chats' answers to button presses (stopping the spinner) from memory after
+   * the commit; null (tools, tests of the store alone) stores them in the outbox like any reply.
+   * The removal of an answered question's buttons is always stored.
    */
   public void courtesyVia(CourtesyCalls calls) {
     this.courtesy = calls;
@@ -394,8 +394,15 @@ public final class ConversationProcessor {
     if (reprompt) writes.reprompt.add(id);
   }
 
+  /**
+   * A courtesy call of the step. The answer to a button press goes to memory ({@link #courtesyVia}):
+   * Telegram takes it for a short time only, so a store would keep it past its use. The removal
+   * of an answered question's buttons is stored like a reply (optional: a refusal is let go), so
+   * an outage or a crash cannot leave the old buttons to be pressed again; it comes after the
+   * step's replies, so the next question never waits for it.
+   */
   private void add(Connection c, long chatId, Long caseId, OutboundMessage m, Instant now, Replies replies) throws SQLException {
-    if (m.optional() && replies.sink() != null) replies.courtesy().add(m);
+    if (m.optional() && replies.sink() != null && ReplyComposer.ANSWER_BUTTON.equalsIgnoreCase(m.method())) replies.courtesy().add(m);
     else outbox.add(c, chatId, caseId, m.method(), m.payload(), m.optional(), now);
   }
 

@@ -19,7 +19,7 @@ import org.telegram.telegrambots.meta.api.methods.forum.EditForumTopic;
  * One forum topic per handed-off case. The topic is created through the outbox
  * (createForumTopic in the staff chat) in the same transaction as the handoff, followed by
  * the handover card addressed to a pending thread. When Telegram answers createForumTopic,
- * {@link #accepted} records the thread id on the case; every later staff-chat row of the
+ * {@link #accepted} records the thread id on the case, in the transaction that marks the call sent; every later staff-chat row of the
  * case leaves after it (one chat, strict order) and {@link #prepare} fills the thread in.
  */
 final class CaseTopics implements Sender.Hooks {
@@ -75,9 +75,9 @@ final class CaseTopics implements Sender.Hooks {
   }
 
   @Override
-  public void accepted(OutboxStore.Row row, Long resultId) throws Exception {
+  public void accepted(Connection c, OutboxStore.Row row, Long resultId) throws Exception {
     if (row.caseId() != null && resultId != null && "createforumtopic".equals(row.method().toLowerCase(Locale.ROOT))) {
-      store.topicCreated(row.caseId(), resultId.intValue());
+      store.topicCreated(c, row.caseId(), resultId.intValue());
     }
   }
 }

@@ -60,7 +60,7 @@ final class PintuMetrics implements StepObserver, DeskMoments {
     FunctionCounter.builder("pintu.send.retries", sender, Sender::retries).description("sends retried").register(registry);
     FunctionCounter.builder("pintu.send.failed", sender, Sender::failed).description("sends given up").register(registry);
     FunctionCounter.builder("pintu.courtesy.dropped", sender, Sender::courtesyDropped)
-        .description("button answers and button removals given up (too old, three failed tries, too many waiting)").register(registry);
+        .description("answers to button presses given up (a minute old, or too many waiting)").register(registry);
     // H2 only (zero on PostgreSQL): how often the group commit wrote the store out, and for how long.
     FunctionCounter.builder("pintu.store.writeouts", db, Database::writeOuts)
         .description("group write-outs of the embedded store (one serves every waiting acknowledgement and send)").register(registry);

@@ -43,11 +43,9 @@ public final class DeskStore {
     return update(c, "UPDATE cases SET topic_requested_at = ? WHERE id = ? AND topic_requested_at IS NULL", Sql.ts(now), caseId) == 1;
   }
 
-  /** Telegram created the case's topic: remember its thread id. */
-  public void topicCreated(long caseId, int threadId) throws SQLException {
-    try (Connection c = db.connection()) {
-      update(c, "UPDATE cases SET topic_thread_id = ? WHERE id = ?", threadId, caseId);
-    }
+  /** Telegram created the case's topic: remember its thread id, in the caller's transaction (the one marking the call sent). */
+  public void topicCreated(Connection c, long caseId, int threadId) throws SQLException {
+    update(c, "UPDATE cases SET topic_thread_id = ? WHERE id = ?", threadId, caseId);
   }
 
   public Optional<DeskCase> find(Connection c, long caseId) throws SQLException {

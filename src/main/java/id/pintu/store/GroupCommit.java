@@ -127,6 +127,20 @@ public final class GroupCommit implements AutoCloseable {
     }
   }
 
+  /**
+   * Asks for a write-out of every commit up to {@code mark} as soon as the thread is free, and
+   * returns at once (a "sent" mark: nobody needs to wait for it, but until it is on disk a
+   * killed process would send its message again).
+   */
+  public void request(long mark) {
+    synchronized (lock) {
+      if (mark > wanted) {
+        wanted = mark;
+        lock.notifyAll();
+      }
+    }
+  }
+
   private void loop() {
     long backoff = 100;
     while (running) {

@@ -167,36 +167,59 @@ public final class OutboxStore {
     }
   }
 
-  /** A row Telegram accepted, with the id of the message it made (null when none). */
-  public record Accepted(long id, Long telegramMessageId) {}
+  /** Work done in the transaction that marks a row sent (e.g. recording the topic Telegram created). */
+  @FunctionalInterface
+  public interface FollowUp {
+    void run(Connection c) throws Exception;
+  }
 
   /**
-   * Marks rows sent in one transaction: the sender records a whole round of deliveries at once.
-   * A mark is a narrow row in {@code outbox_sent} (V12), not a rewrite of the wide outbox row;
-   * a row marked twice (a commit whose answer was lost, recorded again) keeps its first mark.
+   * Marks one row sent, in a short transaction of its own, and has it written out at once
+   * (without waiting for it): the sender calls this first thing after Telegram accepted the
+   * row, since until the mark is on disk a killed process would send the message again.
+   * {@code followUp} (may be null) runs in the same transaction, so what Telegram's answer
+   * taught (a topic's id) is kept exactly when the mark is. A row marked twice keeps its first mark.
    */
-  public void markSentAll(List<Accepted> rows, Instant at) throws SQLException {
-    if (rows.isEmpty()) return;
+  public void markSent(long id, Long telegramMessageId, Instant at, FollowUp followUp) throws SQLException {
     db.inTransaction(c -> {
       try (PreparedStatement p = c.prepareStatement(
           "INSERT INTO outbox_sent (id, sent_at, telegram_message_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-        for (Accepted r : rows) {
-          p.setLong(1, r.id());
-          p.setTimestamp(2, Sql.ts(at));
-          Sql.setLongOrNull(p, 3, r.telegramMessageId());
-          p.addBatch();
-        }
-        p.executeBatch();
+        p.setLong(1, id);
+        p.setTimestamp(2, Sql.ts(at));
+        Sql.setLongOrNull(p, 3, telegramMessageId);
+        p.executeUpdate();
       }
-      try (PreparedStatement p = c.prepareStatement("DELETE FROM outbox_pending WHERE id = ?")) {
-        for (Accepted r : rows) {
-          p.setLong(1, r.id());
-          p.addBatch();
+      Sql.update(c, "DELETE FROM outbox_pending WHERE id = ?", id);
+      if (followUp != null) {
+        try {
+          followUp.run(c);
+        } catch (SQLException | RuntimeException e) {
+          throw e;
+        } catch (Exception e) {
+          throw new FollowUpFailed(e);
         }
-        p.executeBatch();
       }
       return null;
     });
+    db.writeOutSoon();
+  }
+
+  /** A follow-up of {@link #markSent} failed with a checked exception other than {@link SQLException}. */
+  public static final class FollowUpFailed extends RuntimeException {
+    FollowUpFailed(Exception cause) {
+      super(cause);
+    }
+  }
+
+  /** When the row was written; null when it does not exist. */
+  public Instant createdAt(long id) throws SQLException {
+    try (Connection c = db.connection();
+         PreparedStatement p = c.prepareStatement("SELECT created_at FROM outbox WHERE id = ?")) {
+      p.setLong(1, id);
+      try (ResultSet rs = p.executeQuery()) {
+        return rs.next() ? Sql.instant(rs, "created_at") : null;
+      }
+    }
   }
 
   public void retryAt(long id, Instant next, String error) throws SQLException {

@@ -13,27 +13,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The family chats' courtesy calls ({@link CourtesyCalls}), held in memory and handed to the
- * sender's workers. Through the outbox each one cost two inserts, a "sent" mark, a delete
- * and a sealed payload, for 38 % of all calls of a first contact; and it held the chat's
- * one in-flight slot, so the next reply waited behind a spinner's answer.
+ * The family chats' answers to button presses ({@link CourtesyCalls}: stopping the spinner),
+ * held in memory and handed to the sender's workers. Through the outbox each one cost two
+ * inserts, a "sent" mark, a delete and a sealed payload, and it held the chat's one in-flight
+ * slot, so the next reply waited behind a spinner's answer. (The removal of an answered
+ * question's buttons used to come here too; it is stored and retried like a reply now.)
  *
  * <p>Paced with the stored replies (a 429 pauses the chat for both) but outside their
- * per-chat order: a spinner may stop before the next question arrives, never the other way
- * round in a way a family would notice. Sent on every node, not only the leader: they are
- * not messages and are never sent twice from the store. Lost on a crash or a stop, as the
- * press they answer is processed again from the inbox; given up after {@link #TRIES}
- * attempts or {@link #MAX_AGE_NANOS} (Telegram refuses a button answer that late), and
- * dropped oldest first beyond {@link #MAX_WAITING} (an outage with many families pressing).
+ * per-chat order. Sent on every node, not only the leader: they are not messages and are
+ * never sent twice from the store. A 5xx or network error is tried again (0.5 s, 1 s, 2 s, 4 s,
+ * then every {@link #MAX_BACKOFF_NANOS}), through an outage, for as long as Telegram would
+ * still take the answer: given up at {@link #MAX_AGE_NANOS} (Telegram refuses an answer that
+ * late, "query is too old", and the family's app has stopped the spinner by itself). Lost on a
+ * crash or a stop: a press processed before the crash is not processed again, and by the time
+ * the service is back its answer would mostly be too late; a press not yet processed is, and
+ * is answered then. Dropped oldest first beyond {@link #MAX_WAITING}.
  *
  * <p>{@link #send} runs on any thread; everything else on the sender's scheduling thread,
  * which owns the pace.
  */
 final class CourtesyQueue implements CourtesyCalls {
   private static final Logger LOG = LoggerFactory.getLogger(CourtesyQueue.class);
-  static final int TRIES = 3;
   static final int MAX_WAITING = 10_000;
   static final long MAX_AGE_NANOS = TimeUnit.MINUTES.toNanos(1);
+  static final long MAX_BACKOFF_NANOS = TimeUnit.SECONDS.toNanos(5);
 
   private record Call(long chatId, OutboundMessage call, int tries, long bornNanos, long notBeforeNanos) {
     Call again(long notBefore) {
@@ -132,7 +135,7 @@ final class CourtesyQueue implements CourtesyCalls {
       retry(c, t + TimeUnit.SECONDS.toNanos(r.seconds()) + TimeUnit.MILLISECONDS.toNanos(50), "429");
     } else if (o.delivery() instanceof Delivery.Transient tr) {
       retries.incrementAndGet();
-      retry(c, t + TimeUnit.MILLISECONDS.toNanos(500L << c.tries()), tr.reason());
+      retry(c, t + Math.min(MAX_BACKOFF_NANOS, TimeUnit.MILLISECONDS.toNanos(500L << Math.min(c.tries(), 10))), tr.reason());
     } else if (o.delivery() instanceof Delivery.Permanent p) {
       failed.incrementAndGet();
       LOG.info("courtesy {} to chat {} refused: {}", c.call().method(), c.chatId(), p.code());
@@ -140,8 +143,9 @@ final class CourtesyQueue implements CourtesyCalls {
   }
 
   private void retry(Call c, long notBefore, String reason) {
-    if (c.tries() + 1 >= TRIES) {
-      drop(c, "given up after " + TRIES + " tries: " + reason);
+    // Not tried again past its age: dropped as too old at the next round instead.
+    if (notBefore - c.bornNanos() > MAX_AGE_NANOS) {
+      drop(c, "too old after " + (c.tries() + 1) + " tries: " + reason);
       return;
     }
     waiting.add(c.again(notBefore));

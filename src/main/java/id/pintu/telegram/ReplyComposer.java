@@ -23,6 +23,9 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.Keyboard
  * (no parse mode), so nothing a family wrote can change how a message is rendered.
  */
 public final class ReplyComposer {
+  /** The method of {@link #answerButton}, as {@link OutboundMessage#method()} names it. */
+  public static final String ANSWER_BUTTON = "answercallbackquery";
+
   private final ObjectMapper json;
 
   public ReplyComposer(ObjectMapper json) {

@@ -22,13 +22,14 @@ import org.slf4j.LoggerFactory;
  * Sends the outbox to Telegram: one message in flight per chat, in order; Telegram's pace
  * respected; a 429 waits its {@code retry_after}; 5xx and network errors retried with
  * backoff; a chat that blocked the bot or no longer exists is marked unreachable at once.
- * A row is marked sent only after Telegram accepted it.
+ * A row is marked sent only after Telegram accepted it, and then at once: the worker that sent
+ * it marks it, in a short transaction of its own, before anything else happens with the answer,
+ * and asks for the mark's write-out without waiting (docs/ARCHITECTURE.md, *The window*).
  */
 public final class Sender implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Sender.class);
   private static final int SCAN = 2_000;
   private static final int IN_FLIGHT_PER_WORKER = 8;
-  private static final int OPTIONAL_TRIES = 3;
   /**
    * Shortest pause between two scans of the outbox while there is a backlog. Every committed
    * update wakes the sender; under load, scanning on each wake re-read the same oldest rows
@@ -73,8 +74,13 @@ public final class Sender implements AutoCloseable {
       return row.payload();
     }
 
-    /** Telegram accepted the row; {@code resultId} is the new message's or topic's id. Runs before the row is marked sent. */
-    default void accepted(OutboxStore.Row row, Long resultId) throws Exception {}
+    /**
+     * Telegram accepted the row; {@code resultId} is the new message's or topic's id. Runs in
+     * the transaction that marks the row sent ({@code c}), so what it records is kept exactly
+     * when the mark is; keep it to a statement or two: until that commit is on disk a killed
+     * process would send the row again.
+     */
+    default void accepted(java.sql.Connection c, OutboxStore.Row row, Long resultId) throws Exception {}
   }
 
   /**
@@ -136,7 +142,7 @@ public final class Sender implements AutoCloseable {
     scheduler.start();
   }
 
-  /** Where the family chats' courtesy calls go: sent from memory, on every node (see {@link CourtesyQueue}). */
+  /** Where the family chats' answers to button presses go: sent from memory, on every node (see {@link CourtesyQueue}). */
   public CourtesyCalls courtesy() {
     return courtesy;
   }
@@ -271,19 +277,53 @@ public final class Sender implements AutoCloseable {
     } catch (Exception e) {
       d = new Delivery.Transient("not ready: " + e.getClass().getSimpleName());
     }
-    outcomes.add(new Outcome(row, d));
+    // Accepted: the "sent" mark before anything else (no logging, no hand-over to the
+    // scheduling thread, no waiting for the rest of the round), and its write-out asked for at
+    // once. Until it is on disk a killed process sends this message again.
+    boolean marked = d instanceof Delivery.Accepted a && markAccepted(row, a.messageId());
+    outcomes.add(new Outcome(row, d, marked));
     returned.incrementAndGet();
     wake();
   }
 
-  /** What a worker learned, for the scheduling thread to record. */
-  private record Outcome(OutboxStore.Row row, Delivery delivery) {}
+  /**
+   * Marks an accepted row sent with its follow-up ({@link Hooks#accepted}) in one short
+   * transaction; if the follow-up fails, the mark alone. False when the store would not take
+   * the mark: the scheduling thread then records it with the round ({@link #recordOutcomes}).
+   */
+  private boolean markAccepted(OutboxStore.Row row, Long resultId) {
+    Instant at = clock.instant();
+    Hooks h = hooks;
+    Exception followUp;
+    try {
+      outbox.markSent(row.id(), resultId, at, c -> h.accepted(c, row, resultId));
+      sent.incrementAndGet();
+      failingSince = null;
+      return true;
+    } catch (Exception e) {
+      followUp = e;
+    }
+    try {
+      outbox.markSent(row.id(), resultId, at, null);
+    } catch (SQLException | RuntimeException storeDown) {
+      return false;
+    }
+    sent.incrementAndGet();
+    failingSince = null;
+    LOG.error("outbox row {} accepted but its follow-up failed: {}", row.id(), followUp.toString());
+    return true;
+  }
+
+  /** What a worker learned, for the scheduling thread to record; {@code marked}: already marked sent by the worker. */
+  private record Outcome(OutboxStore.Row row, Delivery delivery, boolean marked) {}
 
   /**
    * Records what the workers learned, on the scheduling thread, before it reads the outbox
    * again: a read that could miss a "sent" mark would send the same message twice. The
-   * chat stays in flight until its outcome is recorded. Accepted rows are marked sent
-   * together, in one transaction per round.
+   * chat stays in flight until its outcome is recorded. An accepted row was marked sent by
+   * its worker already (committed before the outcome was handed over, so every later read
+   * sees it); one the store would not take then is marked here, each in its own transaction,
+   * and stays unrecorded (its chat in flight) until the store takes it.
    */
   private void recordOutcomes() throws SQLException {
     Outcome o;
@@ -291,35 +331,18 @@ public final class Sender implements AutoCloseable {
       unrecorded.add(o);
       returned.decrementAndGet();
     }
-    if (unrecorded.isEmpty()) return;
-    List<Outcome> accepted = new java.util.ArrayList<>();
     for (java.util.Iterator<Outcome> it = unrecorded.iterator(); it.hasNext(); ) {
       Outcome next = it.next();
-      if (next.delivery() instanceof Delivery.Accepted) {
-        accepted.add(next);
-        continue;
+      if (next.delivery() instanceof Delivery.Accepted a) {
+        if (!next.marked() && !markAccepted(next.row(), a.messageId())) {
+          throw new SQLException("outbox row " + next.row().id() + " was accepted and cannot be marked sent yet");
+        }
+      } else {
+        record(next.row(), next.delivery());
       }
-      record(next.row(), next.delivery());
       it.remove();
       inFlight.remove(next.row().chatId());
     }
-    if (accepted.isEmpty()) return;
-    failingSince = null;
-    List<OutboxStore.Accepted> marks = new java.util.ArrayList<>(accepted.size());
-    for (Outcome a : accepted) {
-      Long messageId = ((Delivery.Accepted) a.delivery()).messageId();
-      try {
-        hooks.accepted(a.row(), messageId);
-      } catch (Exception e) {
-        LOG.error("outbox row {} accepted but its follow-up failed: {}", a.row().id(), e.toString());
-      }
-      marks.add(new OutboxStore.Accepted(a.row().id(), messageId));
-    }
-    // If the store fails here, the outcomes stay unrecorded (their chats in flight) and are recorded later.
-    outbox.markSentAll(marks, clock.instant());
-    sent.addAndGet(marks.size());
-    unrecorded.removeIf(u -> u.delivery() instanceof Delivery.Accepted);
-    for (Outcome a : accepted) inFlight.remove(a.row().chatId());
   }
 
   private void record(OutboxStore.Row row, Delivery d) throws SQLException {
@@ -334,9 +357,9 @@ public final class Sender implements AutoCloseable {
       retries.incrementAndGet();
       if (failingSince == null) failingSince = now;
       lastFailure = t.reason();
-      if (row.optional() && row.attempts() + 1 >= OPTIONAL_TRIES) {
-        outbox.markFailed(row.id(), "optional call given up: " + t.reason());
-        LOG.info("optional {} to chat {} given up: {}", row.method(), row.chatId(), t.reason());
+      if (row.optional() && expiredAnswer(row, now)) {
+        outbox.markFailed(row.id(), "callback answer given up: " + t.reason());
+        LOG.info("optional {} to chat {} given up after {} tries: {}", row.method(), row.chatId(), row.attempts() + 1, t.reason());
         return;
       }
       long backoffMs = Math.min(cfg.maxBackoffSeconds() * 1000L, 500L << Math.min(row.attempts(), 10));
@@ -361,6 +384,17 @@ public final class Sender implements AutoCloseable {
         LOG.warn("refusal listener failed for outbox row {}: {}", row.id(), e.toString());
       }
     }
+  }
+
+  /**
+   * A stored answer to a button press (the desk's) that Telegram would no longer take: a
+   * callback query can be answered for a short time only ({@link CourtesyQueue#MAX_AGE_NANOS}).
+   * Every other call, optional or not, is retried through an outage like a reply.
+   */
+  private boolean expiredAnswer(OutboxStore.Row row, Instant now) throws SQLException {
+    if (!"answercallbackquery".equalsIgnoreCase(row.method())) return false;
+    Instant written = outbox.createdAt(row.id());
+    return written == null || Duration.between(written, now).toNanos() > CourtesyQueue.MAX_AGE_NANOS;
   }
 
   private void pauseBriefly() {

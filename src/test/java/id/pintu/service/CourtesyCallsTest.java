@@ -9,20 +9,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A family presses a button: the spinner stops and the answered question loses its buttons.
- * Both calls leave from memory: never kept in the store, never holding the next question
- * back, tried again when Telegram stumbles, let go when Telegram refuses them.
+ * The answer leaves from memory (never kept in the store, never holding the next question
+ * back); the removal is stored like a reply, after the step's replies. Both are tried again
+ * when Telegram stumbles or goes away for a while, and let go when Telegram refuses them.
  */
 class CourtesyCallsTest {
   @RegisterExtension final ServiceHarness h = ServiceHarness.perTest();
 
   @Test
-  void aPressIsAnsweredAndItsButtonsTakenAwayWithNeitherCallKeptInTheStore() throws Exception {
+  void aPressIsAnsweredFromMemoryAndItsButtonsTakenAwayThroughTheStore() throws Exception {
     long chat = 7_300;
     h.api.sendText(chat, "/start");
     SentMessage question = h.awaitText(chat, "Boleh kami simpan");
@@ -35,10 +38,43 @@ class CourtesyCallsTest {
     assertTrue(removal.paramsJson().contains("\"inline_keyboard\":[]"), "the buttons are taken away: " + removal.paramsJson());
 
     try (Connection c = h.store.connect()) {
-      assertEquals(0, outboxRows(c, chat, "answerCallbackQuery") + outboxRows(c, chat, "editMessageReplyMarkup"),
-          "no courtesy call is kept: a callback query id is nothing to store about a family");
-      assertTrue(outboxRows(c, chat, "sendMessage") >= 2, "the replies themselves still go through the store");
+      assertEquals(0, outboxRows(c, chat, "answerCallbackQuery"),
+          "the answer is not kept: a callback query id is nothing to store about a family, and Telegram takes it for a short time only");
+      assertEquals(1, outboxRows(c, chat, "editMessageReplyMarkup"), "the removal is stored, so an outage or a crash cannot lose it");
+      assertTrue(outboxRows(c, chat, "sendMessage") >= 2, "the replies themselves go through the store");
     }
+    SentMessage next = h.awaitText(chat, "Siapa nama");
+    assertTrue(next.at().compareTo(removal.at()) <= 0, "the next question does not wait for the removal");
+  }
+
+  @Test
+  void anOutageHoldsAnswersAndRemovalsUntilTelegramIsBack() throws Exception {
+    int families = 8;
+    long first = 7_310;
+    Map<Long, SentMessage> questions = new LinkedHashMap<>();
+    for (int f = 0; f < families; f++) h.api.sendText(first + f, "/start");
+    for (int f = 0; f < families; f++) questions.put(first + f, h.awaitText(first + f, "Boleh kami simpan"));
+    // Telegram answers every call but getUpdates with 502 for 6 s (several rounds of both
+    // backoffs): the presses come in and are processed, nothing they cause can leave.
+    h.api.failures().serverErrorsFor(Duration.ofSeconds(6), 502);
+    java.time.Instant back = java.time.Instant.now().plusSeconds(6);
+    Map<Long, Integer> presses = new LinkedHashMap<>();
+    for (long chat : questions.keySet()) presses.put(chat, h.press(chat, "n:consent:yes"));
+    // The answers meet it at once; each removal waits behind its chat's next question, which is
+    // being tried again, and leaves after it.
+    ChildService.waitUntil(() -> h.api.callsOf("answerCallbackQuery").stream().filter(c -> !c.ok()).count() >= families,
+        Duration.ofSeconds(20), "every answer to meet the outage");
+
+    for (long chat : questions.keySet()) {
+      RecordedCall answer = okCall("answerCallbackQuery", chat, "\"cbq-" + presses.get(chat) + "\"");
+      RecordedCall removal = okCall("editMessageReplyMarkup", chat, "\"message_id\":" + questions.get(chat).messageId());
+      assertTrue(removal.paramsJson().contains("\"inline_keyboard\":[]"), removal.paramsJson());
+      assertTrue(answersTo(presses.get(chat)).size() >= 3, "the answer was tried through the outage: " + answersTo(presses.get(chat)));
+      assertTrue(answer.at().isAfter(back.minusMillis(200)) && removal.at().isAfter(back.minusMillis(200)),
+          "both went through once Telegram was back: " + answer.at() + ", " + removal.at() + " (back at " + back + ")");
+      h.awaitText(chat, "Siapa nama");
+    }
+    assertEquals(0, h.service.sender().courtesyDropped(), "no answer was given up: the outage was shorter than Telegram keeps a query");
   }
 
   @Test

@@ -106,7 +106,7 @@ class OutboxScanTest {
       long erased = db.inTransaction(c -> outbox.add(c, 55, null, "sendMessage", "{\"text\":\"e\"}", false, NOW));
       assertEquals(5, outbox.backlog());
 
-      outbox.markSentAll(List.of(new OutboxStore.Accepted(sent, 900L)), NOW);
+      outbox.markSent(sent, 900L, NOW, null);
       outbox.markFailed(failed, "400 Bad Request");
       outbox.retryAt(retried, NOW.plusSeconds(30), "502");
       outbox.failAllPending(44, "403 Forbidden");
@@ -168,15 +168,15 @@ class OutboxScanTest {
     onOutbox(kind, (db, outbox) -> {
       long sent = db.inTransaction(c -> outbox.add(c, X, 7L, "sendMessage", "{\"text\":\"Halo Melati\"}", false, NOW));
       long waiting = db.inTransaction(c -> outbox.add(c, X, 7L, "sendMessage", "{\"text\":\"Apa kabar?\"}", false, NOW));
-      outbox.markSentAll(List.of(new OutboxStore.Accepted(sent, 901L)), NOW);
-      outbox.markSentAll(List.of(new OutboxStore.Accepted(sent, 999L)), NOW.plusSeconds(1)); // recorded again after a lost answer
+      outbox.markSent(sent, 901L, NOW, null);
+      outbox.markSent(sent, 999L, NOW.plusSeconds(1), null); // recorded again after a lost answer
       assertEquals(1, outbox.failAllPending(X, "403 Forbidden: bot was blocked by the user"));
       assertEquals(List.of(sent + " sent 901 1", waiting + " failed null 0"), delivery(db));
 
       long sentToY = db.inTransaction(c -> outbox.add(c, Y, 8L, "sendMessage", "{\"text\":\"Halo Kenanga\"}", false, NOW));
       long waitingForY = db.inTransaction(c -> outbox.add(c, Y, 8L, "sendMessage", "{\"text\":\"Ceritakan\"}", false, NOW));
       long spinnerForY = db.inTransaction(c -> outbox.add(c, Y, 8L, "answerCallbackQuery", "{\"callback_query_id\":\"q\"}", true, NOW));
-      outbox.markSentAll(List.of(new OutboxStore.Accepted(sentToY, 902L)), NOW);
+      outbox.markSent(sentToY, 902L, NOW, null);
       PrivacyStore privacy = new PrivacyStore(db);
       db.inTransaction(c -> {
         privacy.purgeChat(c, Y, List.of(8L));

@@ -1,7 +1,9 @@
 /**
  * The crisis screen: what in a family's message signals danger, and how sure it is.
  *
- * <p>{@link id.pintu.safety.FrameScreen} compiles the admin's lexicon
+ * <p>{@link id.pintu.safety.CombinedScreen} is the screen families meet: the frames, checked by
+ * a model learned at start from the admin's labelled examples ({@code dialogs/crisis-examples.tsv},
+ * {@link id.pintu.safety.Examples}). {@link id.pintu.safety.FrameScreen} compiles the admin's lexicon
  * ({@code dialogs/crisis-lexicon.yaml}: concepts, frames, stance) and screens one message,
  * with {@link id.pintu.safety.RiskMemory} of the family's last few messages, into a
  * {@link id.pintu.safety.ScreenResult}. Words are matched by their forms

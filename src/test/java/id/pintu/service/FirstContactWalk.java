@@ -21,7 +21,7 @@ final class FirstContactWalk {
     h.awaitText(chat, "Berapa usia Anda?");
     h.api.sendText(chat, "34");
     h.awaitText(chat, "Ceritakan apa yang terjadi, Rina.");
-    h.api.sendText(chat, "Suami saya sering marah");
+    h.api.sendText(chat, "Anak saya tidak mau sekolah");
     h.api.sendText(chat, "Saya bingung harus bagaimana");
     h.await(chat, 7);
     h.press(chat, "g:done:story");

@@ -28,7 +28,7 @@ class LongPollingFirstContactTest {
     assertTrue(c.intake().contains("\"name\":\"Rina\""), c.intake());
     assertTrue(c.intake().contains("\"age\":\"34\""), c.intake());
     assertTrue(c.intake().contains("\"consent\":\"yes\""), c.intake());
-    assertTrue(c.story().indexOf("Suami saya sering marah") < c.story().indexOf("Saya bingung harus bagaimana"), c.story());
+    assertTrue(c.story().indexOf("Anak saya tidak mau sekolah") < c.story().indexOf("Saya bingung harus bagaimana"), c.story());
 
     List<TranscriptStore.Row> t = new TranscriptStore(h.service.database()).forChat(1001);
     assertTrue(t.stream().anyMatch(r -> r.direction().equals("in") && "Saya bingung harus bagaimana".equals(r.text())));

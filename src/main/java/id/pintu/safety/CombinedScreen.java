@@ -13,7 +13,7 @@ import java.util.List;
  * <table>
  *   <caption>verdict by the frames' level and the examples' probabilities</caption>
  *   <tr><th>frames</th><th>urgent</th><th>concern</th><th>none</th></tr>
- *   <tr><td>urgent</td><td>p(urgent) &ge; {@value #FRAME_URGENT_KEPT_AT}: always. Lowering a
+ *   <tr><td>urgent</td><td>always. Lowering a
  *       frame's urgent by the examples cut false urgents, but also lowered "aku tetap mau bunuh
  *       diri": the examples know short explicit messages badly, and in danger help comes first</td>
  *       <td>never</td><td>never</td></tr>
@@ -22,7 +22,7 @@ import java.util.List;
  *       {@value #FRAME_CONCERN_KEPT_AT}: ordinary beyond doubt; asked of every fifth ordinary
  *       message, the direct question becomes noise</td></tr>
  *   <tr><td>none</td><td>p(urgent) &ge; {@value #URGENT_ALONE_AT}: danger in words no frame
- *       has</td><td>p(urgent) &ge; {@value #DANGER_ALONE_AT} or p(urgent) + p(concern) &ge;
+ *       has</td><td>p(urgent) + p(concern) &ge;
  *       {@value #CONCERN_ALONE_AT}</td><td>otherwise</td></tr>
  * </table>
  * The examples alone need more than when they confirm a frame because nearly all of their false
@@ -34,11 +34,9 @@ import java.util.List;
  * Pure and thread-safe.
  */
 public final class CombinedScreen implements CrisisScreen {
-  static final double FRAME_URGENT_KEPT_AT = 0.0;
   static final double RAISE_CONCERN_AT = 0.4;
   static final double FRAME_CONCERN_KEPT_AT = 0.2;
   static final double URGENT_ALONE_AT = 0.7;
-  static final double DANGER_ALONE_AT = 0.7;
   static final double CONCERN_ALONE_AT = 0.8;
   /**
    * The examples hold almost no message shorter than this (a name, "ya", "sudah"), so the model
@@ -98,13 +96,12 @@ public final class CombinedScreen implements CrisisScreen {
     ScreenResult f = byFrames.result();
     double danger = s.urgent() + s.concern();
     RiskLevel level = switch (f.level()) {
-      case URGENT -> s.urgent() >= FRAME_URGENT_KEPT_AT || !byThisMessage(text, memory, RiskLevel.URGENT)
-          ? RiskLevel.URGENT : RiskLevel.CONCERN;
+      case URGENT -> RiskLevel.URGENT;
       case CONCERN -> s.urgent() >= RAISE_CONCERN_AT ? RiskLevel.URGENT
           : danger >= FRAME_CONCERN_KEPT_AT || !byThisMessage(text, memory, RiskLevel.CONCERN) ? RiskLevel.CONCERN
           : RiskLevel.NONE;
       case NONE -> s.urgent() >= URGENT_ALONE_AT ? RiskLevel.URGENT
-          : s.urgent() >= DANGER_ALONE_AT || danger >= CONCERN_ALONE_AT ? RiskLevel.CONCERN : RiskLevel.NONE;
+          : danger >= CONCERN_ALONE_AT ? RiskLevel.CONCERN : RiskLevel.NONE;
     };
     if (level == RiskLevel.NONE) return new Screened(ScreenResult.CLEAR, byFrames.memory());
     List<ScreenMatch> matches = new ArrayList<>(f.matches().size() + 1);

@@ -61,8 +61,8 @@ import java.util.function.Predicate;
 public final class ServiceLoadDriver {
   private static final String TOKEN = "123456:BENCH-token";
   private static final String[] SATURATION_TEXTS = {
-      "/start", "ya", "Rina", "34", "Suami saya sering marah", "Saya bingung harus bagaimana",
-      "Dia membanting pintu", "Anak-anak menangis"};
+      "/start", "ya", "Rina", "34", "Anak saya tidak mau sekolah", "Saya bingung harus bagaimana",
+      "Anak saya susah diatur", "Anak-anak menangis"};
 
   private final Map<String, String> opts;
   private final boolean webhook;
@@ -447,7 +447,7 @@ public final class ServiceLoadDriver {
       case 1 -> api.pressButton(f.chat, f.consentMessage, "n:consent:yes");
       case 2 -> api.sendText(f.chat, "Rina");
       case 3 -> api.sendText(f.chat, "34");
-      case 4 -> api.sendText(f.chat, "Suami saya sering marah");
+      case 4 -> api.sendText(f.chat, "Anak saya tidak mau sekolah");
       case 5 -> api.sendText(f.chat, "Saya bingung harus bagaimana");
       case 6 -> api.pressButton(f.chat, f.doneMessage, "g:done:story");
       default -> throw new IllegalStateException("step " + f.step);

@@ -13,10 +13,12 @@ import java.util.List;
  * <table>
  *   <caption>verdict by the frames' level and the examples' probabilities</caption>
  *   <tr><th>frames</th><th>urgent</th><th>concern</th><th>none</th></tr>
- *   <tr><td>urgent</td><td>always. Lowering a
- *       frame's urgent by the examples cut false urgents, but also lowered "aku tetap mau bunuh
- *       diri": the examples know short explicit messages badly, and in danger help comes first</td>
- *       <td>never</td><td>never</td></tr>
+ *   <tr><td>urgent</td><td>otherwise</td><td>p(urgent) &lt; {@value #LOWER_URGENT_BELOW} and
+ *       p(concern) &ge; {@value #LOWER_WHEN_CONCERN_AT}: the examples know these words as a
+ *       concern (over, negated, feared rather than done), so the family is asked the direct
+ *       question instead of being sent the crisis script</td><td>never: the examples know short
+ *       explicit messages badly ("i want to kill myself" looks ordinary to them), and in danger
+ *       help comes first</td></tr>
  *   <tr><td>concern</td><td>p(urgent) &ge; {@value #RAISE_CONCERN_AT}: the frames saw part of
  *       the danger, the examples the rest</td><td>otherwise</td><td>p(urgent) + p(concern) &lt;
  *       {@value #FRAME_CONCERN_KEPT_AT}: ordinary beyond doubt; asked of every fifth ordinary
@@ -35,8 +37,10 @@ import java.util.List;
  */
 public final class CombinedScreen implements CrisisScreen {
   static final double RAISE_CONCERN_AT = 0.4;
+  static final double LOWER_URGENT_BELOW = 0.15;
+  static final double LOWER_WHEN_CONCERN_AT = 0.5;
   static final double FRAME_CONCERN_KEPT_AT = 0.2;
-  static final double URGENT_ALONE_AT = 0.7;
+  static final double URGENT_ALONE_AT = 0.8;
   static final double CONCERN_ALONE_AT = 0.8;
   /**
    * The examples hold almost no message shorter than this (a name, "ya", "sudah"), so the model
@@ -96,7 +100,8 @@ public final class CombinedScreen implements CrisisScreen {
     ScreenResult f = byFrames.result();
     double danger = s.urgent() + s.concern();
     RiskLevel level = switch (f.level()) {
-      case URGENT -> RiskLevel.URGENT;
+      case URGENT -> s.urgent() < LOWER_URGENT_BELOW && s.concern() >= LOWER_WHEN_CONCERN_AT
+          && byThisMessage(text, memory, RiskLevel.URGENT) ? RiskLevel.CONCERN : RiskLevel.URGENT;
       case CONCERN -> s.urgent() >= RAISE_CONCERN_AT ? RiskLevel.URGENT
           : danger >= FRAME_CONCERN_KEPT_AT || !byThisMessage(text, memory, RiskLevel.CONCERN) ? RiskLevel.CONCERN
           : RiskLevel.NONE;
@@ -111,6 +116,10 @@ public final class CombinedScreen implements CrisisScreen {
     }
     for (ScreenMatch m : f.matches()) {
       matches.add(m.level().ordinal() > level.ordinal() ? new ScreenMatch(m.category(), level, m.phrase(), m.excerpt()) : m);
+    }
+    if (level.ordinal() < f.level().ordinal()) {
+      // The examples lowered it: the counselor sees the frame's words first, then why it was lowered.
+      matches.add(new ScreenMatch(f.matches().get(0).category(), level, String.format(EXAMPLES_PHRASE, level.wire()), String.join(" … ", s.words())));
     }
     return new Screened(new ScreenResult(level, matches), byFrames.memory());
   }

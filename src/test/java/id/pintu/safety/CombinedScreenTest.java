@@ -99,6 +99,22 @@ class CombinedScreenTest {
   }
 
   @Test
+  void aFramesUrgentTheExamplesKnowAsAConcernBecomesTheDirectQuestion() {
+    // Examples in which a beating long ago is a concern: the frames see a beating, the examples the past.
+    CombinedScreen s = new CombinedScreen(FrameScreen.loadDefault(), examples(
+        "suami saya memukul saya dengan sapu sekarang tolong",
+        "dulu waktu kecil aku sering dipukul bapak, sekarang masih suka mimpi buruk",
+        "anak saya tidak mau sekolah, kerjanya main game"));
+    String text = "dulu waktu kecil aku sering dipukul bapak, sekarang masih suka mimpi buruk";
+    assertEquals(RiskLevel.URGENT, s.frames().screen(text).level(), "the frames alone");
+    ScreenResult r = s.screen(text);
+    assertEquals(RiskLevel.CONCERN, r.level(), "asked directly, not sent the crisis script, and never cleared");
+    assertEquals("like the concern examples", r.matches().get(r.matches().size() - 1).phrase(), "the counselor sees why: " + r.matches());
+    // The same words told as danger now stay urgent.
+    assertEquals(RiskLevel.URGENT, s.screen("suami saya memukul saya dengan sapu sekarang tolong").level());
+  }
+
+  @Test
   void aBrokenExamplesFileIsRefusedWithItsLinesNamed(@TempDir Path dir) throws Exception {
     Path file = dir.resolve(Examples.FILE);
     List<String> lines = new ArrayList<>();

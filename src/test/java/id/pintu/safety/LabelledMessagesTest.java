@@ -52,10 +52,10 @@ class LabelledMessagesTest {
   @Test
   void theHeldOutSets() throws IOException {
     CrisisScreen screen = CrisisScreens.forDialogs(Path.of("dialogs"));
-    for (String set : List.of("D", "E", "F", "G", "H")) {
+    for (String set : List.of("D", "E", "F", "G", "H", "I", "J")) {
       LabelledMessages.Parsed held = read("/safety/heldout-" + set + ".tsv");
       assertTrue(held.messages().size() >= 300, "held-out set " + set + " is smaller than 300");
-      floors(evaluate("heldout-" + set + ".tsv (NOT tuned on)", held, screen), 0.88, 0.78, 0.90);
+      floors(evaluate("heldout-" + set + ".tsv (NOT tuned on)", held, screen), 0.86, 0.80, 0.90);
     }
   }
 

@@ -49,10 +49,11 @@ public class EngineBench {
       new Input.Choice("n:topic:family_conflict"),
       new Input.Contact("+62 812-3456-7890"),
       new Input.Text("40115"),
-      new Input.Text("Suami saya sering pulang malam dan kalau ditanya dia marah besar."),
-      new Input.Text("Anak-anak jadi takut dan tidak mau bicara dengan bapaknya."),
-      new Input.Text("Saya sudah coba bicara baik-baik tapi selalu berakhir bertengkar."),
-      new Input.Text("Ibu saya bilang saya harus sabar saja."),
+      // An ordinary story: a story that the screen flags takes the walk to the direct question.
+      new Input.Text("Anak saya yang SMP tidak mau sekolah sudah dua minggu."),
+      new Input.Text("Kerjanya main game di kamar sampai larut malam."),
+      new Input.Text("Saya sudah coba bicara baik-baik tapi dia diam saja."),
+      new Input.Text("Saya ingin tahu cara mendampingi dia dengan lebih baik."),
       new Input.Choice("g:done:story"),
       new Input.Choice("n:menu:finish"));
 

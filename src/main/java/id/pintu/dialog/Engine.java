@@ -346,7 +346,7 @@ public final class Engine {
       }
       if (n instanceof Node.Ask a && a.skip()) {
         s = s.withPending(Pending.NONE).withMisses(0);
-        enter(s.scriptId(), skipTarget(a));
+        enter(s.scriptId(), Node.crisisSkipTarget(a));
       } else if (n instanceof Node.Listen l) {
         finishListening(l);
       } else {
@@ -700,7 +700,7 @@ public final class Engine {
           return;
         }
         if (s.inCrisis() && n.technique() == Technique.SMALL_TALK && skippable(n)) {
-          nid = skipTarget(n);
+          nid = Node.crisisSkipTarget(n);
           continue;
         }
         s = s.at(sid, n.id());
@@ -739,14 +739,6 @@ public final class Engine {
 
     boolean skippable(Node n) {
       return n instanceof Node.Say || n instanceof Node.Ask || n instanceof Node.Listen;
-    }
-
-    String skipTarget(Node n) {
-      if (n instanceof Node.Say say) return say.next();
-      if (n instanceof Node.Listen l) return l.next();
-      Node.Ask a = (Node.Ask) n;
-      if (a.next() != null) return a.next();
-      return a.options().isEmpty() ? null : a.options().get(a.options().size() - 1).next();
     }
 
     String route(Node.Branch b) {

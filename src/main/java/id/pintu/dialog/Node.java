@@ -21,6 +21,23 @@ public sealed interface Node {
 
   Technique technique();
 
+  /**
+   * Where the engine goes instead of this node when a crisis skips small talk: a say's or a
+   * listen's next, an ask's next or else its last option's; null when it has none (the
+   * validator reports that) or when this kind is never skipped.
+   */
+  static String crisisSkipTarget(Node n) {
+    if (n instanceof Say say) return say.next();
+    if (n instanceof Listen l) return l.next();
+    if (n instanceof Ask a) {
+      if (a.next() != null) return a.next();
+      if (a.options() == null || a.options().isEmpty()) return null;
+      Option last = a.options().get(a.options().size() - 1);
+      return last == null ? null : last.next();
+    }
+    return null;
+  }
+
   /** The kind as written in a script. */
   @JsonIgnore
   default String kind() {

@@ -543,16 +543,7 @@ public final class ScriptValidator {
 
     /** Where a small-talk node leads when the engine skips it in a crisis. */
     Ref skipTarget(Script s, Node n) {
-      String to = null;
-      if (n instanceof Node.Say say) to = say.next();
-      else if (n instanceof Node.Listen l) to = l.next();
-      else if (n instanceof Node.Ask a) {
-        to = a.next();
-        if (to == null && !a.options().isEmpty()) {
-          Option last = a.options().get(a.options().size() - 1);
-          to = last == null ? null : last.next();
-        }
-      }
+      String to = Node.crisisSkipTarget(n);
       return to == null ? null : new Ref(s.id(), to);
     }
 

@@ -58,11 +58,13 @@ class MetricsAndHealthTest {
       }
       assertTrue(!body.contains("Rina") && !body.contains("ingin mati"), "no personal data in metrics");
       if (!h.service.database().postgres()) {
-        // Every acknowledged update and every reply waited for a write-out of the H2 file:
-        // fewer write-outs than updates (they are shared), but some, and time spent on them.
+        // Every acknowledged update, every reply and its marking as sent wait for a write-out
+        // of the H2 file. How many are shared depends on timing (on a busy machine few are), so
+        // this asserts only that they are counted and bounded by the writes that need them.
         double writeOuts = metric(http, "pintu_store_writeouts_total");
         double updates = metric(http, "pintu_updates_in_total");
-        assertTrue(writeOuts >= 1 && writeOuts <= 3 * updates, writeOuts + " write-outs for " + updates + " updates");
+        double sent = metric(http, "pintu_messages_out_total");
+        assertTrue(writeOuts >= 1 && writeOuts <= 2 * (updates + sent), writeOuts + " write-outs for " + updates + " updates and " + sent + " messages");
         assertTrue(metric(http, "pintu_store_writeout_seconds_total") > 0, "time spent writing out is measured");
       }
     }
@@ -247,6 +249,9 @@ class MetricsAndHealthTest {
       AdminHttp http = new AdminHttp(h);
       assertEquals(200, http.get("/health/ready", null).statusCode());
       assertTrue(http.get("/health/ready", null).body().contains("\"inbox_backlog\":0"));
+      // A family is answered on an H2 server too (the sender once failed there on every tick).
+      h.api.sendText(4101, "/start");
+      h.awaitText(4101, "Boleh kami simpan");
 
       proxy.stop();
       HttpResponse<String> down = http.get("/health/ready", null);

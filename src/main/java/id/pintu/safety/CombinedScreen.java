@@ -40,7 +40,7 @@ public final class CombinedScreen implements CrisisScreen {
   static final double LOWER_URGENT_BELOW = 0.15;
   static final double LOWER_WHEN_CONCERN_AT = 0.5;
   static final double FRAME_CONCERN_KEPT_AT = 0.2;
-  static final double URGENT_ALONE_AT = 0.8;
+  static final double URGENT_ALONE_AT = 0.7;
   static final double CONCERN_ALONE_AT = 0.8;
   /**
    * The examples hold almost no message shorter than this (a name, "ya", "sudah"), so the model

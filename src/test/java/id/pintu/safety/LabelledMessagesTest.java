@@ -52,7 +52,7 @@ class LabelledMessagesTest {
   @Test
   void theHeldOutSets() throws IOException {
     CrisisScreen screen = CrisisScreens.forDialogs(Path.of("dialogs"));
-    for (String set : List.of("D", "E", "F", "G", "H", "I", "J")) {
+    for (String set : List.of("D", "E", "F", "G", "H", "I", "J", "K", "L")) {
       LabelledMessages.Parsed held = read("/safety/heldout-" + set + ".tsv");
       assertTrue(held.messages().size() >= 300, "held-out set " + set + " is smaller than 300");
       floors(evaluate("heldout-" + set + ".tsv (NOT tuned on)", held, screen), 0.86, 0.80, 0.90);
@@ -77,16 +77,17 @@ class LabelledMessagesTest {
     List<LabelledMessages.Message> all = parse(EXAMPLES.toString(), lines).messages();
     assertTrue(all.size() >= 1500, "the examples are fewer than 1,500 messages");
     FrameScreen frames = FrameScreen.loadDefault();
-    for (String set : List.of("A", "B", "C")) {
-      int from = markerLine(lines, "# --- former held-out set " + set);
+    for (String set : List.of("former held-out set A", "former held-out set B", "former held-out set C",
+        "examples by writer T", "examples by writer M")) {
+      int from = markerLine(lines, "# --- " + set);
       int to = nextMarkerLine(lines, from);
       List<LabelledMessages.Message> train = new ArrayList<>();
       List<LabelledMessages.Message> writer = new ArrayList<>();
       for (LabelledMessages.Message m : all) (m.line() > from && m.line() < to ? writer : train).add(m);
-      assertTrue(writer.size() >= 300, "set " + set + " has " + writer.size() + " messages in the examples");
+      assertTrue(writer.size() >= 300, set + " has " + writer.size() + " messages in the examples");
       CrisisScreen screen = new CombinedScreen(frames, train);
       LabelledMessages.Parsed held = new LabelledMessages.Parsed(writer, List.of(), true);
-      floors(evaluate("examples of writer " + set + ", learned without them", held, screen), 0.92, 0.82, 0.97);
+      floors(evaluate(set + ", learned without them", held, screen), 0.92, 0.82, 0.97);
     }
   }
 

@@ -47,12 +47,13 @@ public final class Main {
   static void usage(PrintStream out) {
     out.println(String.join("\n", Arrays.asList(
         "Usage: java -jar target/pintu.jar <command>",
-        "  run                         start the service (config/pintu.yaml, env overrides)",
+        "  run [--config file]         start the service (default config/pintu.yaml or PINTU_CONFIG; PINTU_* overrides)",
         "  validate [path]             check the dialog scripts (default: dialogs)",
         "  simulate [--script id] [--lang id|en] [--dialogs dir]",
         "                              chat with a script in the terminal",
         "  graph <script> [--dialogs dir] print a script as a Mermaid flowchart",
-        "  screen [--lexicon file]     try the crisis screen on messages, one per line",
+        "  screen [--lexicon file] [--examples file] [--eval file.tsv]",
+        "                              try the crisis screen on messages, one per line, or measure it",
         "  rekey [--config file]       re-seal stored conversations with the current encryption key")));
   }
 }

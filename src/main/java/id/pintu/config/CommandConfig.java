@@ -13,10 +13,22 @@ public final class CommandConfig {
    * environment's overrides; null after telling {@code err} why the file cannot be read.
    */
   public static PintuConfig load(List<String> args, PrintStream err) {
-    String file = System.getenv().getOrDefault("PINTU_CONFIG", "config/pintu.yaml");
-    for (int i = 0; i < args.size() - 1; i++) if (args.get(i).equals("--config")) file = args.get(i + 1);
+    String named = System.getenv("PINTU_CONFIG");
+    for (int i = 0; i < args.size(); i++) {
+      if (!args.get(i).equals("--config")) continue;
+      if (i + 1 >= args.size()) {
+        err.println("--config needs the path of a configuration file, e.g. --config /etc/pintu/pintu.yaml.");
+        return null;
+      }
+      named = args.get(i + 1);
+    }
+    String file = named == null ? "config/pintu.yaml" : named;
     try {
-      return ConfigLoader.load(Path.of(file), System.getenv());
+      // A file the admin named must exist; the default may be missing (then defaults and the environment).
+      return ConfigLoader.load(Path.of(file), System.getenv(), named != null);
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      return null;
     } catch (Exception e) {
       err.println("The configuration file " + file + " cannot be read (" + firstLine(e.getMessage()) + "): fix it or set PINTU_CONFIG to another file.");
       return null;

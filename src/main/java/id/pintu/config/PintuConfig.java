@@ -1,13 +1,11 @@
 package id.pintu.config;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 /**
  * The whole configuration, read from {@code config/pintu.yaml} with environment variables
  * overriding any setting (see {@link ConfigLoader}). Secrets (the bot token, database
  * password, webhook secret) are meant to come from the environment only.
  */
-@JsonIgnoreProperties(ignoreUnknown = true)
 public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dialogs, Sending sending, Sessions sessions, Flood flood,
                           Desk desk, Admin admin, Privacy privacy, Console console, Encryption encryption) {
 
@@ -31,12 +29,11 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
    * after it was closed. The consent text in {@code dialogs/first-contact.yaml} states the
    * same number to families; keep them in agreement (a test checks the shipped pair).
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Privacy(Integer retentionDays) {
     public static final int DEFAULT_RETENTION_DAYS = 365;
 
     public Privacy {
-      retentionDays = retentionDays == null || retentionDays < 1 ? DEFAULT_RETENTION_DAYS : retentionDays;
+      retentionDays = retentionDays == null ? DEFAULT_RETENTION_DAYS : atLeast("privacy.retentionDays", retentionDays, 1);
     }
   }
 
@@ -45,12 +42,11 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
    * @param apiUrl Bot API base URL, e.g. {@code https://api.telegram.org} or a local server
    * @param webhookUrl the public URL Telegram should post to (webhook mode)
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Telegram(String token, String apiUrl, String mode, String webhookUrl, String webhookSecret, Integer pollTimeoutSeconds) {
     public Telegram {
       apiUrl = apiUrl == null || apiUrl.isBlank() ? "https://api.telegram.org" : apiUrl;
-      mode = mode == null || mode.isBlank() ? "polling" : mode.trim().toLowerCase(java.util.Locale.ROOT);
-      pollTimeoutSeconds = pollTimeoutSeconds == null ? 50 : pollTimeoutSeconds;
+      mode = mode == null || mode.isBlank() ? "polling" : oneOf("telegram.mode", mode.trim().toLowerCase(java.util.Locale.ROOT), "polling", "webhook");
+      pollTimeoutSeconds = pollTimeoutSeconds == null ? 50 : between("telegram.pollTimeoutSeconds", pollTimeoutSeconds, 0, 600);
     }
 
     public boolean webhook() {
@@ -63,30 +59,27 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
    *     throttle and the console's log), as addresses or CIDR ranges, comma-separated, e.g. {@code "127.0.0.1, 10.0.0.0/24"};
    *     unset: none, every request is from the address that connected
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Http(Integer port, String host, String trustedProxies) {
     public Http {
-      port = port == null ? 8080 : port;
+      port = port == null ? 8080 : between("http.port", port, 0, 65535);
       host = host == null || host.isBlank() ? "0.0.0.0" : host;
     }
   }
 
   /** JDBC store: H2 in a file by default; a {@code jdbc:postgresql:} URL for several nodes. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Store(String url, String user, String password, Integer poolSize) {
     public Store {
       url = url == null || url.isBlank() ? "jdbc:h2:file:./data/pintu" : url;
       user = user == null ? (url.startsWith("jdbc:h2:") ? "sa" : "") : user;
       password = password == null ? "" : password;
-      poolSize = poolSize == null ? 10 : poolSize;
+      poolSize = poolSize == null ? 10 : between("store.poolSize", poolSize, 1, 500);
     }
   }
 
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Dialogs(String dir, Integer watchSeconds) {
     public Dialogs {
       dir = dir == null || dir.isBlank() ? "dialogs" : dir;
-      watchSeconds = watchSeconds == null ? 3 : watchSeconds;
+      watchSeconds = watchSeconds == null ? 3 : atLeast("dialogs.watchSeconds", watchSeconds, 0);
     }
   }
 
@@ -99,17 +92,16 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
    * @param globalPerSecond messages per second across all chats
    * @param maxBackoffSeconds longest wait between retries of a failing send
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Sending(Integer perChatBurst, Double perChatPerSecond, Integer perGroupPerMinute, Double globalPerSecond,
                         Integer maxBackoffSeconds, Integer workers, Integer pollMillis) {
     public Sending {
-      perChatBurst = perChatBurst == null ? 3 : perChatBurst;
-      perChatPerSecond = perChatPerSecond == null ? 1.0 : perChatPerSecond;
-      perGroupPerMinute = perGroupPerMinute == null ? 20 : perGroupPerMinute;
-      globalPerSecond = globalPerSecond == null ? 30.0 : globalPerSecond;
-      maxBackoffSeconds = maxBackoffSeconds == null ? 60 : maxBackoffSeconds;
-      workers = workers == null ? 8 : workers;
-      pollMillis = pollMillis == null ? 250 : pollMillis;
+      perChatBurst = perChatBurst == null ? 3 : atLeast("sending.perChatBurst", perChatBurst, 1);
+      perChatPerSecond = perChatPerSecond == null ? 1.0 : positive("sending.perChatPerSecond", perChatPerSecond);
+      perGroupPerMinute = perGroupPerMinute == null ? 20 : atLeast("sending.perGroupPerMinute", perGroupPerMinute, 1);
+      globalPerSecond = globalPerSecond == null ? 30.0 : positive("sending.globalPerSecond", globalPerSecond);
+      maxBackoffSeconds = maxBackoffSeconds == null ? 60 : atLeast("sending.maxBackoffSeconds", maxBackoffSeconds, 1);
+      workers = workers == null ? 8 : between("sending.workers", workers, 1, 256);
+      pollMillis = pollMillis == null ? 250 : between("sending.pollMillis", pollMillis, 1, 60_000);
     }
   }
 
@@ -118,22 +110,20 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
    * @param closeAfterMinutes the conversation is closed after this long
    * @param cacheSize hot sessions kept in memory
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Sessions(Integer reminderAfterMinutes, Integer closeAfterMinutes, Integer cacheSize, Integer sweepSeconds) {
     public Sessions {
-      sweepSeconds = sweepSeconds == null ? 60 : sweepSeconds;
-      reminderAfterMinutes = reminderAfterMinutes == null ? 30 : reminderAfterMinutes;
-      closeAfterMinutes = closeAfterMinutes == null ? 24 * 60 : closeAfterMinutes;
-      cacheSize = cacheSize == null ? 20_000 : cacheSize;
+      sweepSeconds = sweepSeconds == null ? 60 : atLeast("sessions.sweepSeconds", sweepSeconds, 1);
+      reminderAfterMinutes = reminderAfterMinutes == null ? 30 : atLeast("sessions.reminderAfterMinutes", reminderAfterMinutes, 1);
+      closeAfterMinutes = closeAfterMinutes == null ? 24 * 60 : atLeast("sessions.closeAfterMinutes", closeAfterMinutes, 1);
+      cacheSize = cacheSize == null ? 20_000 : atLeast("sessions.cacheSize", cacheSize, 1);
     }
   }
 
   /** A family writing more than {@code messages} within {@code windowSeconds} is slowed down politely. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Flood(Integer messages, Integer windowSeconds) {
     public Flood {
-      messages = messages == null ? 8 : messages;
-      windowSeconds = windowSeconds == null ? 10 : windowSeconds;
+      messages = messages == null ? 8 : atLeast("flood.messages", messages, 1);
+      windowSeconds = windowSeconds == null ? 10 : atLeast("flood.windowSeconds", windowSeconds, 1);
     }
   }
 
@@ -153,19 +143,18 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
    * @param sweepSeconds how often unclaimed cases and the waiting room are looked at
    * @param waitingUpdateMinutes a waiting family is told their new place in line at most this often
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Desk(Long staffChatId, java.util.List<Staff> staff, Integer claimMinutes, Integer urgentClaimMinutes,
                      java.util.List<Long> onCall, String staffFile, Integer staffCheckSeconds, Integer sweepSeconds,
                      Integer waitingUpdateMinutes) {
     public Desk {
       staff = staff == null ? java.util.List.of() : java.util.List.copyOf(staff);
-      claimMinutes = claimMinutes == null ? 30 : claimMinutes;
-      urgentClaimMinutes = urgentClaimMinutes == null ? 5 : urgentClaimMinutes;
+      claimMinutes = claimMinutes == null ? 30 : atLeast("desk.claimMinutes", claimMinutes, 1);
+      urgentClaimMinutes = urgentClaimMinutes == null ? 5 : atLeast("desk.urgentClaimMinutes", urgentClaimMinutes, 1);
       onCall = onCall == null ? java.util.List.of() : java.util.List.copyOf(onCall);
       staffFile = staffFile == null || staffFile.isBlank() ? "config/pintu.yaml" : staffFile;
-      staffCheckSeconds = staffCheckSeconds == null ? 10 : staffCheckSeconds;
-      sweepSeconds = sweepSeconds == null ? 30 : sweepSeconds;
-      waitingUpdateMinutes = waitingUpdateMinutes == null ? 5 : waitingUpdateMinutes;
+      staffCheckSeconds = staffCheckSeconds == null ? 10 : atLeast("desk.staffCheckSeconds", staffCheckSeconds, 1);
+      sweepSeconds = sweepSeconds == null ? 30 : atLeast("desk.sweepSeconds", sweepSeconds, 1);
+      waitingUpdateMinutes = waitingUpdateMinutes == null ? 5 : atLeast("desk.waitingUpdateMinutes", waitingUpdateMinutes, 1);
     }
 
     public boolean enabled() {
@@ -174,7 +163,6 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
   }
 
   /** One member of staff. {@code role}: counselor, supervisor or admin. */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Staff(Long userId, String role, String alias) {}
 
   /**
@@ -191,17 +179,16 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
    * @param telegramCheckSeconds how often a worker asks Telegram getWebhookInfo (reachable? pending updates? webhook set?)
    * @param readyTelegramDownSeconds no longer read: a Telegram outage is reported, never a readiness reason (docs/DEPLOY.md)
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Admin(String token, String tokens, java.util.Map<String, String> secrets, Boolean protectMetrics,
                       Integer readyInboxBacklog, Integer readyOutboxBacklog, Integer telegramCheckSeconds,
                       Integer readyTelegramDownSeconds) {
     public Admin {
       secrets = secrets == null ? java.util.Map.of() : java.util.Map.copyOf(secrets);
       protectMetrics = protectMetrics != null && protectMetrics;
-      readyInboxBacklog = readyInboxBacklog == null ? 1000 : readyInboxBacklog;
-      readyOutboxBacklog = readyOutboxBacklog == null ? 1000 : readyOutboxBacklog;
-      telegramCheckSeconds = telegramCheckSeconds == null ? 30 : Math.max(1, telegramCheckSeconds);
-      readyTelegramDownSeconds = readyTelegramDownSeconds == null ? 120 : Math.max(0, readyTelegramDownSeconds);
+      readyInboxBacklog = readyInboxBacklog == null ? 1000 : atLeast("admin.readyInboxBacklog", readyInboxBacklog, 0);
+      readyOutboxBacklog = readyOutboxBacklog == null ? 1000 : atLeast("admin.readyOutboxBacklog", readyOutboxBacklog, 0);
+      telegramCheckSeconds = telegramCheckSeconds == null ? 30 : atLeast("admin.telegramCheckSeconds", telegramCheckSeconds, 1);
+      readyTelegramDownSeconds = readyTelegramDownSeconds == null ? 120 : atLeast("admin.readyTelegramDownSeconds", readyTelegramDownSeconds, 0);
     }
   }
 
@@ -213,12 +200,11 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
    * @param idleMinutes a console session ends after this long without a request
    * @param zone the time zone "today" means on the dashboard
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Console(Boolean enabled, Boolean secureCookie, Integer idleMinutes, String zone) {
     public Console {
       enabled = enabled == null || enabled;
       secureCookie = secureCookie != null && secureCookie;
-      idleMinutes = idleMinutes == null || idleMinutes < 1 ? 30 : idleMinutes;
+      idleMinutes = idleMinutes == null ? 30 : atLeast("console.idleMinutes", idleMinutes, 1);
       zone = zone == null || zone.isBlank() ? "Asia/Jakarta" : zone.trim();
     }
   }
@@ -232,6 +218,27 @@ public record PintuConfig(Telegram telegram, Http http, Store store, Dialogs dia
    * @param keyFile where a single office without a key keeps the one made for it; default beside the H2 file
    *     ({@code ./data/pintu.key} for the default store), or {@code ./data/pintu.key} for PostgreSQL
    */
-  @JsonIgnoreProperties(ignoreUnknown = true)
   public record Encryption(String key, String keyId, String oldKeys, String keyFile) {}
+
+  // A setting out of its range stops the start (ConfigLoader names the file): a silent default
+  // would run the service differently from what the admin wrote.
+  static int between(String key, int v, int min, int max) {
+    if (v < min || v > max) throw new IllegalArgumentException(key + " must be between " + min + " and " + max + ", not " + v);
+    return v;
+  }
+
+  static int atLeast(String key, int v, int min) {
+    if (v < min) throw new IllegalArgumentException(key + " must be " + min + " or more, not " + v);
+    return v;
+  }
+
+  static double positive(String key, double v) {
+    if (!(v > 0)) throw new IllegalArgumentException(key + " must be more than 0, not " + v);
+    return v;
+  }
+
+  static String oneOf(String key, String v, String... allowed) {
+    for (String a : allowed) if (a.equals(v)) return v;
+    throw new IllegalArgumentException(key + " must be " + String.join(" or ", allowed) + ", not '" + v + "'");
+  }
 }

@@ -1,9 +1,11 @@
 package id.pintu.desk;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import id.pintu.config.ConfigException;
 import id.pintu.config.ConfigLoader;
 import id.pintu.config.PintuConfig;
 import java.nio.file.Files;
@@ -30,7 +32,9 @@ class StaffDirectoryTest {
   void deskSectionReadsFromTheFileAndScalarsFromTheEnvironment() throws Exception {
     Path f = dir.resolve("pintu.yaml");
     Files.writeString(f, YAML);
-    PintuConfig cfg = ConfigLoader.load(f, Map.of("PINTU_DESK_URGENT_CLAIM_MINUTES", "3", "PINTU_DESK_STAFF", "ignored"));
+    PintuConfig cfg = ConfigLoader.load(f, Map.of("PINTU_DESK_URGENT_CLAIM_MINUTES", "3"));
+    ConfigException list = assertThrows(ConfigException.class, () -> ConfigLoader.load(f, Map.of("PINTU_DESK_STAFF", "501")));
+    assertTrue(list.getMessage().contains("lists such as desk.staff are set in the file"), list.getMessage());
     PintuConfig.Desk d = cfg.desk();
     assertTrue(d.enabled());
     assertEquals(-1001234567890L, d.staffChatId());

@@ -105,6 +105,11 @@ public final class PintuService implements AutoCloseable {
     if (token == null || token.isBlank()) {
       throw new StartupProblem("No Telegram bot token: set PINTU_TELEGRAM_TOKEN to the token @BotFather gave you.");
     }
+    if (!token.strip().matches("\\d+:[A-Za-z0-9_-]+")) {
+      // Said before any call: a token with a space or quote in it otherwise reads as a network fault.
+      throw new StartupProblem("PINTU_TELEGRAM_TOKEN is not in the form of a Telegram bot token (digits, a colon, then letters, digits, - and _, "
+          + "like 123456789:AAE...): copy it again from @BotFather, without quotes or spaces.");
+    }
     AdminAuth adminAuth; // checked first: a weak token stops the start before anything else runs
     try {
       adminAuth = AdminAuth.from(cfg.admin(), clock, TrustedProxies.parse(cfg.http().trustedProxies()));
@@ -118,7 +123,7 @@ public final class PintuService implements AutoCloseable {
         .dispatcher(CallingThreadDispatch.dispatcher(cfg.sending().workers() + 4))
         .connectTimeout(java.time.Duration.ofSeconds(10)).readTimeout(java.time.Duration.ofSeconds(30)).build();
     OkHttpTelegramClient client = new OkHttpTelegramClient(okHttp, token, url);
-    botUsername = checkToken(client);
+    botUsername = checkToken(client, cfg.telegram().apiUrl());
 
     try {
       db = Database.open(cfg.store(), Keys.load(cfg.encryption(), cfg.store()));
@@ -278,7 +283,7 @@ public final class PintuService implements AutoCloseable {
     }
   }
 
-  private static String checkToken(OkHttpTelegramClient client) {
+  private static String checkToken(OkHttpTelegramClient client, String apiUrl) {
     try {
       User me = client.execute(new GetMe());
       return me.getUserName();
@@ -287,11 +292,25 @@ public final class PintuService implements AutoCloseable {
       if (code != null && (code == 401 || code == 404)) {
         throw new StartupProblem("Telegram refused the bot token (getMe answered " + code + "): set PINTU_TELEGRAM_TOKEN to the exact token @BotFather gave you.");
       }
-      throw new StartupProblem("The Bot API answered getMe with an error (" + code + "): check PINTU_TELEGRAM_API_URL and PINTU_TELEGRAM_TOKEN.");
+      if (code == null || code == 0) {
+        // Not an error Telegram gave: the answer itself could not be read (not a Bot API server, or not a bot).
+        throw new StartupProblem("The Bot API at " + apiUrl + " answered getMe with something Pintu cannot read ("
+            + firstLine(e.getMessage()) + "): check that PINTU_TELEGRAM_API_URL is a Telegram Bot API server.");
+      }
+      throw new StartupProblem("The Bot API at " + apiUrl + " answered getMe with error " + code + " (" + firstLine(e.getApiResponse())
+          + "): check PINTU_TELEGRAM_API_URL and PINTU_TELEGRAM_TOKEN.");
     } catch (Exception e) {
-      throw new StartupProblem("Cannot reach the Bot API to check the token (" + e.getClass().getSimpleName()
-          + "): check the network and PINTU_TELEGRAM_API_URL.");
+      Throwable root = e;
+      while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+      throw new StartupProblem("Cannot reach the Bot API at " + apiUrl + " to check the token (" + root.getClass().getSimpleName()
+          + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage())) + "): check the network and PINTU_TELEGRAM_API_URL.");
     }
+  }
+
+  private static String firstLine(String m) {
+    if (m == null || m.isBlank()) return "no detail";
+    int nl = m.indexOf('\n');
+    return nl > 0 ? m.substring(0, nl) : m;
   }
 
   private void registerWebhook(OkHttpTelegramClient client, String secret) {

@@ -115,7 +115,7 @@ public final class AdminAuth {
         k.add(new Known(sha256(secret.trim()), new Caller(var, role)));
       }
     }
-    if (k.isEmpty()) LOG.info("no admin token configured (PINTU_ADMIN_TOKEN): the admin API answers 401 to everyone");
+    if (k.isEmpty()) LOG.warn("no admin token configured (PINTU_ADMIN_TOKEN): the admin API and the console refuse everyone");
     return new AdminAuth(k, clock, proxies);
   }
 

@@ -26,9 +26,6 @@ import org.junit.jupiter.api.Test;
 class PackageCyclesTest {
   private static final String ROOT = "id/pintu/";
   private static final Pattern NAMED = Pattern.compile("L(id/pintu/[\\w/$]+)[;<]");
-  // Cycles of issue 26 still being broken; each leaves this list when it is gone.
-  private static final Set<String> KNOWN =
-      Set.of("conversation -> telegram -> conversation");
 
   @Test
   void thePackagesOfPintuDependOnEachOtherOneWayOnly() throws Exception {
@@ -59,11 +56,7 @@ class PackageCyclesTest {
     for (String start : uses.keySet()) {
       findCycles(start, start, new ArrayList<>(List.of(start)), uses, cycles);
     }
-    List<String> fresh = cycles.stream().filter(c -> !KNOWN.contains(c.substring(0, c.indexOf(", via ")))).toList();
-    assertTrue(fresh.isEmpty(), "package cycles in id.pintu:\n" + String.join("\n", fresh));
-    for (String known : KNOWN) {
-      assertTrue(cycles.stream().anyMatch(c -> c.startsWith(known + ", via ")), "gone, drop it from KNOWN: " + known);
-    }
+    assertTrue(cycles.isEmpty(), "package cycles in id.pintu:\n" + String.join("\n", cycles));
   }
 
   /** Every simple cycle through {@code start} whose other packages sort after it, so each cycle is told once. */

@@ -31,7 +31,7 @@ public final class Main {
       case "simulate" -> { return id.pintu.dialog.SimulateCommand.run(rest, System.in, out, err); }
       case "screen" -> { return id.pintu.safety.ScreenCommand.run(rest, System.in, out, err); }
       case "graph" -> { return id.pintu.admin.GraphCommand.run(rest, out, err); }
-      case "rekey" -> { return id.pintu.privacy.RekeyCommand.run(rest, out, err); }
+      case "rekey" -> { return id.pintu.store.RekeyCommand.run(rest, out, err); }
       case "help", "--help", "-h" -> {
         usage(out);
         return 0;

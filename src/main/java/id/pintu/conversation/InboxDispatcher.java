@@ -2,6 +2,7 @@ package id.pintu.conversation;
 
 import id.pintu.store.ChatTurns;
 import id.pintu.store.InboxStore;
+import id.pintu.telegram.StoredUpdates;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * down. An update that keeps failing for another reason (a bug, a poisoned payload) is set
  * aside after a few tries so it cannot block the family's later messages.
  */
-public final class InboxDispatcher implements AutoCloseable {
+public final class InboxDispatcher implements AutoCloseable, StoredUpdates {
   private static final Logger LOG = LoggerFactory.getLogger(InboxDispatcher.class);
   static final int MAX_FAILURES = 3;
 
@@ -44,6 +45,7 @@ public final class InboxDispatcher implements AutoCloseable {
    * Rows just stored, with the updates as the transport read them ({@code read}, by
    * update_id), so that they need not be read again from the stored JSON.
    */
+  @Override
   public int dispatch(List<InboxStore.Row> rows, java.util.Map<Long, org.telegram.telegrambots.meta.api.objects.Update> read) {
     int n = 0;
     for (InboxStore.Row r : rows) {

@@ -1,7 +1,5 @@
 package id.pintu.store;
 
-import id.pintu.privacy.FieldCipher;
-import id.pintu.privacy.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

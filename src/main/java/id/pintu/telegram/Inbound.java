@@ -2,7 +2,6 @@ package id.pintu.telegram;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import id.pintu.conversation.InboxDispatcher;
 import id.pintu.store.InboxStore;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -21,11 +20,11 @@ public final class Inbound {
   private static final Logger LOG = LoggerFactory.getLogger(Inbound.class);
 
   private final InboxStore inbox;
-  private final InboxDispatcher dispatcher;
+  private final StoredUpdates dispatcher;
   private final ObjectMapper json;
   private final Clock clock;
 
-  public Inbound(InboxStore inbox, InboxDispatcher dispatcher, ObjectMapper json, Clock clock) {
+  public Inbound(InboxStore inbox, StoredUpdates dispatcher, ObjectMapper json, Clock clock) {
     this.inbox = inbox;
     this.dispatcher = dispatcher;
     this.json = json;

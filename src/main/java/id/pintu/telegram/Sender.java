@@ -271,7 +271,7 @@ public final class Sender implements AutoCloseable {
       OutboxStore.Row full = new OutboxStore.Row(row.id(), row.chatId(), row.caseId(), row.method(),
           outbox.payload(row.id()), row.optional(), row.attempts(), row.nextAttemptAt());
       d = gateway.deliver(row.method(), hooks.prepare(full));
-    } catch (id.pintu.privacy.SealBroken e) {
+    } catch (id.pintu.store.SealBroken e) {
       // Altered in the store: it will never open, so give it up rather than hold the chat's later messages behind it.
       d = new Delivery.Permanent(0, "stored payload unreadable: " + e.getMessage());
     } catch (Exception e) {

@@ -1,9 +1,9 @@
 package id.pintu.bench;
 
-import id.pintu.privacy.FieldCipher;
-import id.pintu.privacy.FlagEvidence;
-import id.pintu.privacy.Keyring;
-import id.pintu.privacy.SealedColumn;
+import id.pintu.store.FieldCipher;
+import id.pintu.store.FlagEvidence;
+import id.pintu.store.Keyring;
+import id.pintu.store.SealedColumn;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

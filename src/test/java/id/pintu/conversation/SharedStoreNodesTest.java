@@ -242,9 +242,9 @@ class SharedStoreNodesTest {
     List<String> out = new ArrayList<>();
     try (Connection c = store.connect();
          ResultSet rs = c.createStatement().executeQuery("SELECT payload FROM outbox WHERE LOWER(method) = 'sendmessage' AND chat_id = " + chat + " ORDER BY id")) {
-      var cipher = new id.pintu.privacy.FieldCipher(TestStore.testKeys()); // payloads are sealed at rest
+      var cipher = new id.pintu.store.FieldCipher(TestStore.testKeys()); // payloads are sealed at rest
       while (rs.next()) {
-        String payload = cipher.open(id.pintu.privacy.SealedColumn.OUTBOX_PAYLOAD, chat, rs.getString(1));
+        String payload = cipher.open(id.pintu.store.SealedColumn.OUTBOX_PAYLOAD, chat, rs.getString(1));
         out.add(JSON.readTree(payload).get("text").asText());
       }
     }

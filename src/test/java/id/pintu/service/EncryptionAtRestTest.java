@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import id.pintu.privacy.Keyring;
 import id.pintu.store.CaseStore;
 import id.pintu.store.DeskStore;
+import id.pintu.store.Keyring;
 import id.pintu.testing.TestStore;
 import id.pintu.testing.botapi.SentMessage;
 import java.nio.charset.StandardCharsets;

@@ -1,9 +1,9 @@
 package id.pintu.service;
 
-import id.pintu.privacy.FlagEvidence;
-import id.pintu.privacy.Rekey;
-import id.pintu.privacy.SealedColumn;
 import id.pintu.store.Database;
+import id.pintu.store.FlagEvidence;
+import id.pintu.store.Rekey;
+import id.pintu.store.SealedColumn;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -81,8 +81,8 @@ public final class TestStore implements AutoCloseable {
   }
 
   /** The test key alone, for a test that opens the store itself. */
-  public static id.pintu.privacy.Keyring testKeys() {
-    return id.pintu.privacy.Keyring.parse(TEST_KEY_ID, TEST_KEY, null);
+  public static id.pintu.store.Keyring testKeys() {
+    return id.pintu.store.Keyring.parse(TEST_KEY_ID, TEST_KEY, null);
   }
 
   /** The schema holding this store's tables ({@code public} for H2). */

@@ -1,8 +1,7 @@
-package id.pintu.privacy;
+package id.pintu.store;
 
 import id.pintu.config.CommandConfig;
 import id.pintu.config.PintuConfig;
-import id.pintu.store.Database;
 import java.io.PrintStream;
 import java.util.List;
 

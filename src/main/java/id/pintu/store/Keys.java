@@ -1,4 +1,4 @@
-package id.pintu.privacy;
+package id.pintu.store;
 
 import id.pintu.config.PintuConfig;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package id.pintu.privacy;
+package id.pintu.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

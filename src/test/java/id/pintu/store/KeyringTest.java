@@ -1,4 +1,4 @@
-package id.pintu.privacy;
+package id.pintu.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package id.pintu.privacy;
+package id.pintu.store;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;

@@ -1,6 +1,5 @@
-package id.pintu.privacy;
+package id.pintu.store;
 
-import id.pintu.store.Database;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,4 +1,4 @@
-package id.pintu.privacy;
+package id.pintu.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,14 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import id.pintu.config.PintuConfig;
-import id.pintu.store.CaseQuery;
-import id.pintu.store.CaseStore;
-import id.pintu.store.Database;
-import id.pintu.store.DeskStore;
-import id.pintu.store.InboxStore;
-import id.pintu.store.OutboxStore;
-import id.pintu.store.SessionStore;
-import id.pintu.store.TranscriptStore;
 import id.pintu.testing.TestStore;
 import java.nio.file.Path;
 import java.sql.Connection;

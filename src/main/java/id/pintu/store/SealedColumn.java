@@ -1,4 +1,4 @@
-package id.pintu.privacy;
+package id.pintu.store;
 
 /**
  * Every column that holds what a family or a counselor wrote, and so is stored encrypted.

@@ -1,4 +1,4 @@
-package id.pintu.privacy;
+package id.pintu.store;
 
 /**
  * A stored value failed to open: its key is not loaded, or its GCM tag does not match (the

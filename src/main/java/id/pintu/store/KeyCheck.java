@@ -1,4 +1,4 @@
-package id.pintu.privacy;
+package id.pintu.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
  * on a default the admin did not choose.
  */
 public final class ConfigLoader {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().build()
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION)); // a key twice: the first was lost
 
   private ConfigLoader() {}
 

@@ -168,7 +168,9 @@ public record Lexicon(
     }
   }
 
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+  // A key written twice (a second "except:" in a concept) silently replaced the first: refused instead.
+  private static final ObjectMapper YAML = new ObjectMapper(YAMLFactory.builder().build()
+      .enable(com.fasterxml.jackson.core.JsonParser.Feature.STRICT_DUPLICATE_DETECTION))
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 

@@ -89,6 +89,22 @@ class LexiconValidationTest {
   }
 
   @Test
+  void aKeyWrittenTwiceIsRefusedNotSilentlyReplaced() {
+    // A concept with two except: lists lost the first one without a word.
+    Lexicon.LexiconException twice = assertThrows(Lexicon.LexiconException.class,
+        () -> Lexicon.parse(new java.io.ByteArrayInputStream("""
+            version: 2
+            concepts:
+              hit:
+                except: [heart attack]
+                words: [attack]
+                except: ["pukul #"]
+            frames: []
+            """.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "twice.yaml"));
+    assertTrue(twice.getMessage().contains("except") && twice.getMessage().contains("line 6"), twice.getMessage());
+  }
+
+  @Test
   void theScreenRefusesAnInvalidLexicon() {
     Lexicon.LexiconException e = assertThrows(Lexicon.LexiconException.class,
         () -> new FrameScreen(Lexicon.load(fixture("broken-frames.yaml"))));

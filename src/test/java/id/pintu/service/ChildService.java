@@ -28,7 +28,7 @@ final class ChildService {
   static Process start(ServiceHarness h, int port, String name) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "id.pintu.Main", "run",
-        "--config", h.configFile.toString());
+        "--config", h.configFileForChild().toString());
     pb.environment().putAll(h.env);
     File log = Path.of("target", name + ".log").toFile();
     pb.redirectErrorStream(true).redirectOutput(log);

@@ -190,7 +190,7 @@ class ClusterTest {
 
   static Process startNode(ServiceHarness h, int port, String name, Path config) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    String cfg = config == null ? "does-not-exist.yaml" : config.toString();
+    String cfg = (config == null || !Files.isRegularFile(config) ? h.configFileForChild() : config).toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"), "id.pintu.Main", "run", "--config", cfg);
     pb.environment().putAll(h.env);
     pb.environment().put("PINTU_HTTP_PORT", Integer.toString(port));

@@ -109,7 +109,16 @@ final class ServiceHarness implements AutoCloseable, BeforeEachCallback, AfterEa
     return this;
   }
 
+  /** No file of its own: defaults and the environment (a file named on a command line must exist). */
   Path configFile = Path.of("does-not-exist.yaml");
+
+  /** The file a child process is started with: the harness's own, or an empty one (defaults). */
+  Path configFileForChild() throws Exception {
+    if (Files.isRegularFile(configFile)) return configFile;
+    Path empty = dataDir.resolve("empty-pintu.yaml");
+    if (!Files.exists(empty)) Files.writeString(empty, "");
+    return empty;
+  }
 
   /** Uses a config file (for lists such as the desk's staff, which come from the file only). */
   ServiceHarness withConfigFile(String yaml) throws Exception {

@@ -127,7 +127,7 @@ public final class PintuService implements AutoCloseable {
 
     try {
       db = Database.open(cfg.store(), Keys.load(cfg.encryption(), cfg.store()));
-    } catch (KeyProblem e) {
+    } catch (KeyProblem | Database.StoreInUse e) {
       throw new StartupProblem(e.getMessage());
     }
     leader = ClusterLeader.forStore(db, cfg.store().url(), cfg.store().user(), cfg.store().password(), nodeName());

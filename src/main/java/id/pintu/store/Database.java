@@ -47,7 +47,10 @@ public final class Database implements AutoCloseable {
   public static Database open(PintuConfig.Store cfg, Keyring keys) {
     String url = jdbcUrl(cfg.url());
     boolean pg = url.startsWith("jdbc:postgresql:");
-    if (url.startsWith("jdbc:h2:file:")) ownerOnlyFolder(url);
+    if (url.startsWith("jdbc:h2:file:")) {
+      ownerOnlyFolder(url);
+      refuseIfInUse(url, cfg);
+    }
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(url);
     hc.setUsername(cfg.user());
@@ -76,6 +79,29 @@ public final class Database implements AutoCloseable {
     if (url.startsWith("jdbc:h2:file:")) ownerOnlyFiles(url);
     LOG.info("store ready ({}{})", pg ? "postgresql" : "h2", schema == null ? "" : ", schema " + schema);
     return new Database(ds, pg, cipher);
+  }
+
+  /** The H2 file is held by another process (a second Pintu in the same folder). */
+  public static final class StoreInUse extends RuntimeException {
+    StoreInUse(String sentence) {
+      super(sentence);
+    }
+  }
+
+  /**
+   * One plain connection first: through the pool, a file another process holds showed as a
+   * 5-second hang and a long Flyway and Hikari trace instead of what was wrong.
+   */
+  private static void refuseIfInUse(String url, PintuConfig.Store cfg) {
+    try (Connection c = java.sql.DriverManager.getConnection(url, cfg.user(), cfg.password())) {
+      c.isValid(1);
+    } catch (SQLException e) {
+      if (e.getErrorCode() == org.h2.api.ErrorCode.DATABASE_ALREADY_OPEN_1) {
+        throw new StoreInUse("The store " + cfg.url() + " is in use by another process: is Pintu already running in this folder? "
+            + "Stop it first, or give this one its own store.url.");
+      }
+      // Anything else is reported where the pool meets it, as before.
+    }
   }
 
   /** H2 gets PostgreSQL compatibility and lower-case names, so one SQL dialect serves both. */

@@ -63,6 +63,7 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       throw new ConfigException("The configuration file " + file + " is not valid YAML (line " + e.getLocation().getLineNr() + "): " + firstLine(e.getOriginalMessage()) + ".");
     }
+    dropEmpty(root);
     checkEnv(root, env);
     applyEnv(root, env);
     resolveAdminTokens(root, env);
@@ -71,6 +72,12 @@ public final class ConfigLoader {
     } catch (JsonMappingException e) {
       throw new ConfigException(sentence(file, e));
     }
+  }
+
+  /** A key written with only comments under it ("encryption:", "staff:") reads as empty: it means the default. */
+  private static void dropEmpty(ObjectNode node) {
+    node.properties().removeIf(e -> e.getValue().isNull() || (e.getValue().isTextual() && e.getValue().asText().isEmpty()));
+    for (var e : node.properties()) if (e.getValue() instanceof ObjectNode child) dropEmpty(child);
   }
 
   private static String sentence(Path file, JsonMappingException e) {

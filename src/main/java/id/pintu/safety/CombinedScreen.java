@@ -53,7 +53,7 @@ public final class CombinedScreen implements CrisisScreen {
   /** What a model is learned from: the examples, in the words the lexicon's normalisation makes. */
   private record Training(Lexicon.Normalisation normalisation, List<LabelledMessages.Message> examples) {}
 
-  /** Learning takes about half a second; the same examples are not learned twice in one process. */
+  /** Learning takes seconds; the same examples are not learned twice in one process. */
   private static final Cache<Training, ExampleModel> LEARNED = Caffeine.newBuilder().maximumSize(4).build();
 
   private final FrameScreen frames;

@@ -21,7 +21,7 @@ public final class RunCommand {
     if (cfg == null) return 2;
     PintuService service;
     try {
-      service = PintuService.start(cfg, CrisisScreens.forDialogs(Path.of(cfg.dialogs().dir())), Clock.systemUTC());
+      service = PintuService.start(cfg, CrisisScreens.forService(Path.of(cfg.dialogs().dir())), Clock.systemUTC());
     } catch (StartupProblem p) {
       err.println(p.getMessage());
       return 2;

@@ -35,7 +35,9 @@ public final class LongPollingTransport implements AutoCloseable {
   private final AtomicBoolean running = new AtomicBoolean(false);
   /** The library's defaults (read 100 s > the 50 s long poll), plus {@link #quietWhenStopped}. */
   private final OkHttpClient http = new OkHttpClient.Builder().dispatcher(dispatcher()).connectTimeout(Duration.ofSeconds(75))
-      .writeTimeout(Duration.ofSeconds(70)).readTimeout(Duration.ofSeconds(100)).addInterceptor(this::quietWhenStopped).addNetworkInterceptor(this::trackSocket).build();
+      .writeTimeout(Duration.ofSeconds(70)).readTimeout(Duration.ofSeconds(100)).addInterceptor(this::quietWhenStopped).addInterceptor(this::reportOutages).addNetworkInterceptor(this::trackSocket).build();
+  /** Since when getUpdates fails (0: it answers); one WARN when it starts, one INFO when it is back. */
+  private final java.util.concurrent.atomic.AtomicLong failingSince = new java.util.concurrent.atomic.AtomicLong();
   /** The socket the long poll in flight waits on, so that the stop can end it. */
   private final AtomicReference<Socket> inFlight = new AtomicReference<>();
   private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -113,6 +115,33 @@ public final class LongPollingTransport implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     http.connectionPool().evictAll();
+  }
+
+  /**
+   * The library logs every failed getUpdates at ERROR with a stack trace (a one-second blip made
+   * 107 lines) and retries on its own; its logger is off (logback.xml) and this says it once.
+   */
+  private Response reportOutages(Interceptor.Chain chain) throws IOException {
+    Response r;
+    try {
+      r = chain.proceed(chain.request());
+    } catch (IOException e) {
+      if (running.get()) failing(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      throw e;
+    }
+    if (r.isSuccessful()) {
+      long since = failingSince.getAndSet(0);
+      if (since != 0) LOG.info("getUpdates answers again after {} s", Math.max(1, (System.nanoTime() - since) / 1_000_000_000L));
+    } else if (running.get()) {
+      failing("http " + r.code());
+    }
+    return r;
+  }
+
+  private void failing(String why) {
+    if (failingSince.compareAndSet(0, System.nanoTime())) {
+      LOG.warn("getUpdates is failing ({}); polling retries on its own, updates wait at Telegram", why);
+    }
   }
 
   /** After the stop a failed getUpdates is an empty batch: the stop cancelled it, Telegram did nothing wrong. */

@@ -15,7 +15,6 @@ import id.pintu.store.ScriptVersionStore;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,9 +31,9 @@ public final class ConsoleScripts {
   private final ScriptLibrary library;
   private final TryIt tryIt;
 
-  public ConsoleScripts(ScriptLibrary library, Engine engine, Clock clock) {
+  public ConsoleScripts(ScriptLibrary library, Engine engine) {
     this.library = library;
-    this.tryIt = new TryIt(engine, clock);
+    this.tryIt = new TryIt(engine);
   }
 
   void mount(Router router, ConsoleServer c) {

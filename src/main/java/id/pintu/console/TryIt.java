@@ -9,7 +9,6 @@ import id.pintu.dialog.Input;
 import id.pintu.dialog.ScriptBook;
 import id.pintu.dialog.SessionState;
 import id.pintu.dialog.Step;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,17 +29,15 @@ final class TryIt {
               Map<String, String> fields, List<String> flags, Map<String, String> handoff, String ended) {}
 
   private final Engine engine;
-  private final Clock clock;
   private final Cache<String, Run> runs = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(30)).maximumSize(2_000).build();
 
-  TryIt(Engine engine, Clock clock) {
+  TryIt(Engine engine) {
     this.engine = engine;
-    this.clock = clock;
   }
 
   View start(String owner, ScriptBook book, String scriptId, String lang) {
     String id = ConsoleSessions.random();
-    Step step = engine.begin(book, scriptId, lang, clock.instant());
+    Step step = engine.begin(book, scriptId, lang);
     return apply(id, new Run(owner, book, step.state(), List.of()), step);
   }
 
@@ -48,7 +45,7 @@ final class TryIt {
   View step(String owner, String id, Input input) {
     Run run = runs.getIfPresent(id);
     if (run == null || !run.owner().equals(owner)) return null;
-    Step step = engine.step(run.book(), run.state(), input, clock.instant());
+    Step step = engine.step(run.book(), run.state(), input);
     return apply(id, run, step);
   }
 

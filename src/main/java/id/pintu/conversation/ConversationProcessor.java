@@ -248,7 +248,7 @@ public final class ConversationProcessor {
     // instead of reading their first message back as an answer to a question they never saw.
     Input input = stored != null && stored.unreachable() && before != null && before.status() == ConversationStatus.ACTIVE
         ? new Input.Start(in.languageHint()) : in.input();
-    Step step = engine.step(scripts, before, input, now);
+    Step step = engine.step(scripts, before, input);
     SessionState after = step.state();
     Erasure.Held held = null;
     if (step.effects().stream().anyMatch(e -> e instanceof Effect.Erase)) {

@@ -5,13 +5,12 @@ import id.pintu.safety.RiskLevel;
 import id.pintu.safety.ScreenMatch;
 import id.pintu.safety.ScreenResult;
 import id.pintu.safety.Screened;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The dialog engine: a pure step function {@code (book, state, input, now) -> (state', effects)}.
+ * The dialog engine: a pure step function {@code (book, state, input) -> (state', effects)}.
  * No I/O, no clock (time comes in), no Telegram types. Thread-safe; holds only the screen.
  *
  * <p>Rules every script gets for free: the crisis interrupt on free text, the direct safety
@@ -41,14 +40,14 @@ public final class Engine {
   }
 
   /** Starts {@code scriptId} afresh. */
-  public Step begin(ScriptBook book, String scriptId, String lang, Instant now) {
+  public Step begin(ScriptBook book, String scriptId, String lang) {
     Run run = new Run(book, SessionState.fresh(scriptId, supported(lang)));
     Script s = book.script(scriptId);
     run.enter(scriptId, s == null ? null : s.startNode());
     return run.result();
   }
 
-  public Step step(ScriptBook book, SessionState state, Input input, Instant now) {
+  public Step step(ScriptBook book, SessionState state, Input input) {
     if (state == null) {
       String hint = input instanceof Input.Start st ? st.languageHint() : null;
       Run run = new Run(book, SessionState.fresh(ScriptBook.FIRST_CONTACT, supported(hint)));

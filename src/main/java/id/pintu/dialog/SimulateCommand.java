@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,19 +29,16 @@ import java.util.Map;
  * cannot read. Works with piped input, one message per line.
  */
 public final class SimulateCommand {
-  /** The simulator's fixed clock: the engine is pure and gets time from outside. */
-  static final Instant CLOCK = Instant.parse("2025-11-03T02:00:00Z");
-
   private static final String BOT = "bot> ";
   private static final String INDENT = "     ";
 
   private SimulateCommand() {}
 
   public static int run(List<String> args, InputStream in, PrintStream out, PrintStream err) {
-    return run(args, in, out, err, System.console() != null, CLOCK);
+    return run(args, in, out, err, System.console() != null);
   }
 
-  static int run(List<String> args, InputStream in, PrintStream out, PrintStream err, boolean interactive, Instant now) {
+  static int run(List<String> args, InputStream in, PrintStream out, PrintStream err, boolean interactive) {
     String scriptId = ScriptBook.FIRST_CONTACT;
     String lang = Text.DEFAULT_LANG;
     Path dir = Path.of("dialogs");
@@ -91,7 +87,7 @@ public final class SimulateCommand {
       err.println("simulate: " + e.getMessage().replace("\n", " "));
       return 1;
     }
-    return new Session(book, engine, out, interactive, now).chat(scriptId, lang, in);
+    return new Session(book, engine, out, interactive).chat(scriptId, lang, in);
   }
 
   /** The same crisis screen the service runs: the folder's lexicon, else the one in the jar. */
@@ -114,7 +110,6 @@ public final class SimulateCommand {
     final Engine engine;
     final PrintStream out;
     final boolean interactive;
-    final Instant now;
     SessionState state;
     List<Button> buttons = List.of();
     final Map<String, Boolean> sensitive = new LinkedHashMap<>();
@@ -122,16 +117,15 @@ public final class SimulateCommand {
     final List<Effect.Handoff> handoffs = new ArrayList<>();
     final List<Effect.End> ends = new ArrayList<>();
 
-    Session(ScriptBook book, Engine engine, PrintStream out, boolean interactive, Instant now) {
+    Session(ScriptBook book, Engine engine, PrintStream out, boolean interactive) {
       this.book = book;
       this.engine = engine;
       this.out = out;
       this.interactive = interactive;
-      this.now = now;
     }
 
     int chat(String scriptId, String lang, InputStream in) {
-      apply(engine.begin(book, scriptId, lang, now));
+      apply(engine.begin(book, scriptId, lang));
       BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
       try {
         while (state.status() == ConversationStatus.ACTIVE) {
@@ -146,7 +140,7 @@ public final class SimulateCommand {
           Input input = toInput(line);
           if (input == null) continue;
           if (!interactive) out.println("you> " + echo(line, input));
-          apply(engine.step(book, state, input, now));
+          apply(engine.step(book, state, input));
         }
       } catch (IOException e) {
         out.println("(input could not be read: " + e.getMessage() + ")");

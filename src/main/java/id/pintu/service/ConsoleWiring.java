@@ -29,7 +29,7 @@ final class ConsoleWiring {
     } catch (RuntimeException e) {
       throw new StartupProblem("console.zone '" + cfg.console().zone() + "' is not a time zone: use e.g. Asia/Jakarta.");
     }
-    new ConsoleServer(cfg.console(), auth, new AuditLog(db), clock, new ConsoleScripts(library, engine, clock),
+    new ConsoleServer(cfg.console(), auth, new AuditLog(db), clock, new ConsoleScripts(library, engine),
         new ConsoleDashboard(db, clock, zone, delivery, dropOffs), new ConsoleCases(db, library::current)).mount(router);
   }
 }

@@ -12,7 +12,6 @@ import id.pintu.safety.RiskLevel;
 import id.pintu.safety.ScreenMatch;
 import id.pintu.safety.ScreenResult;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +34,6 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class EngineBench {
-  static final Instant NOW = Instant.parse("2025-11-20T21:30:00Z");
 
   /** The same walk as a family would make it. */
   static final List<Input> WALK = List.of(
@@ -89,7 +87,7 @@ public class EngineBench {
   SessionState walk(Engine engine, Blackhole bh) {
     SessionState s = null;
     for (Input in : WALK) {
-      Step st = engine.step(book, s, in, NOW);
+      Step st = engine.step(book, s, in);
       if (bh != null) bh.consume(st.effects());
       s = st.state();
     }

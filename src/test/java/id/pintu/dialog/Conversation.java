@@ -78,7 +78,7 @@ public final class Conversation {
 
   public Conversation send(Input input) {
     transcript.add("family: " + input);
-    last = engine.step(book, state, input, NOW);
+    last = engine.step(book, state, input);
     assertNotNull(last);
     state = last.state();
     steps.add(last);

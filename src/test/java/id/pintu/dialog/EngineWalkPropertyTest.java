@@ -108,7 +108,7 @@ class EngineWalkPropertyTest {
       log.addLast("family: " + abbreviate(in.toString()));
       Step step;
       try {
-        step = engine.step(book, state, in, Conversation.NOW);
+        step = engine.step(book, state, in);
       } catch (RuntimeException e) {
         throw new AssertionError(failure(what, seed, i, log, "exception " + e), e);
       }

@@ -9,7 +9,6 @@ import id.pintu.dialog.SessionState;
 import id.pintu.dialog.Step;
 import id.pintu.safety.CrisisScreens;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +35,7 @@ public final class ExpectedReplies {
     for (String raw : inputs) {
       String text = raw.replace("NAME", name);
       Input in = text.equals("/start") ? new Input.Start("id") : new Input.Text(text);
-      Step step = engine.step(book, s, in, Instant.EPOCH);
+      Step step = engine.step(book, s, in);
       s = step.state();
       for (Effect e : step.effects()) if (e instanceof Effect.Send send) texts.add(send.text());
     }

@@ -12,8 +12,26 @@ public final class Callback {
 
   private Callback() {}
 
+  /** The prefix of the engine's own buttons. */
+  public static final String ENGINE = "g:";
+
   public static String option(String nodeId, String value) {
     return "n:" + nodeId + ":" + value;
+  }
+
+  /** One of the engine's own buttons: {@code g:<what>}. */
+  public static String engine(String what) {
+    return ENGINE + what;
+  }
+
+  /** One of the engine's own buttons about a node or an answer: {@code g:<what>:<arg>}. */
+  public static String engine(String what, String arg) {
+    return ENGINE + what + ":" + arg;
+  }
+
+  /** Whether {@code data} is one of the engine's own {@code what} buttons. */
+  public static boolean isEngine(String data, String what) {
+    return data != null && data.startsWith(ENGINE + what + ":");
   }
 
   public static int bytes(String data) {

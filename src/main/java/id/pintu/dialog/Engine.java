@@ -153,11 +153,11 @@ public final class Engine {
         // unknown one) starts afresh, like any message; it must not be met with silence.
         if (s.status() == ConversationStatus.ENDED && !KEEPS_THE_END.contains(name)) restart(null);
         else command(name, c.argument());
-      } else if (input instanceof Input.Choice ch && ch.data() != null && ch.data().startsWith("g:erase:")) {
+      } else if (input instanceof Input.Choice ch && Callback.isEngine(ch.data(), "erase")) {
         global(ch.data()); // erasure may be asked for after the end too
       } else if (s.status() == ConversationStatus.ENDED) {
         restart(input instanceof Input.Text t ? t.text() : null);
-      } else if (input instanceof Input.Choice ch && ch.data() != null && ch.data().startsWith("g:")) {
+      } else if (input instanceof Input.Choice ch && ch.data() != null && ch.data().startsWith(Callback.ENGINE)) {
         global(ch.data());
       } else if (input instanceof Input.Text t) {
         text(t.text() == null ? "" : t.text());
@@ -225,12 +225,12 @@ public final class Engine {
           }
           s = s.withPending(Pending.CONFIRM_STOP);
           out(say(Phrases.CONFIRM_STOP),
-              List.of(button(Phrases.STOP_YES, "g:stop:yes"), button(Phrases.STOP_NO, "g:stop:no")), false);
+              List.of(button(Phrases.STOP_YES, Callback.engine("stop", "yes")), button(Phrases.STOP_NO, Callback.engine("stop", "no"))), false);
         }
         case "hapus", "delete", "erase" -> {
           s = s.withPending(Pending.CONFIRM_ERASE);
           out(say(Phrases.CONFIRM_ERASE),
-              List.of(button(Phrases.ERASE_YES, "g:erase:yes"), button(Phrases.ERASE_NO, "g:erase:no")), false);
+              List.of(button(Phrases.ERASE_YES, Callback.engine("erase", "yes")), button(Phrases.ERASE_NO, Callback.engine("erase", "no"))), false);
         }
         case "bantuan", "help", "tolong" -> {
           send(Phrases.HELP);
@@ -476,9 +476,9 @@ public final class Engine {
     void sendDirectQuestion(String category) {
       Text q = DirectQuestion.text(book.shared(), DirectQuestion.questionOf(category));
       out(say(q), List.of(
-          button(DirectQuestion.text(book.shared(), DirectQuestion.YES), "g:ask:yes"),
-          button(DirectQuestion.text(book.shared(), DirectQuestion.NO), "g:ask:no"),
-          button(DirectQuestion.text(book.shared(), DirectQuestion.UNSURE), "g:ask:unsure")), false);
+          button(DirectQuestion.text(book.shared(), DirectQuestion.YES), Callback.engine("ask", "yes")),
+          button(DirectQuestion.text(book.shared(), DirectQuestion.NO), Callback.engine("ask", "no")),
+          button(DirectQuestion.text(book.shared(), DirectQuestion.UNSURE), Callback.engine("ask", "unsure"))), false);
     }
 
     /** A typed answer to the direct question. A message that itself screens urgent goes the urgent way at once. */
@@ -529,7 +529,7 @@ public final class Engine {
         send(DirectQuestion.text(book.shared(), DirectQuestion.AFTER_NO));
         if (current() instanceof Node.Listen l) {
           // The story goes on: not its opening question again, only room to write.
-          out(say(Phrases.GO_ON), List.of(button(Phrases.DONE, "g:done:" + l.id())), false);
+          out(say(Phrases.GO_ON), List.of(button(Phrases.DONE, Callback.engine("done", l.id()))), false);
         } else {
           prompt(current());
         }
@@ -627,9 +627,9 @@ public final class Engine {
         // Start counting again: if they keep trying, the question comes back before the next offer.
         s = s.withPending(Pending.OFFER_PERSON).withMisses(0);
         List<Button> b = new ArrayList<>();
-        b.add(button(Phrases.PERSON, "g:person"));
-        b.add(button(Phrases.RETRY, "g:retry"));
-        if (a.skip()) b.add(button(Phrases.SKIP, "g:skip:" + a.id()));
+        b.add(button(Phrases.PERSON, Callback.engine("person")));
+        b.add(button(Phrases.RETRY, Callback.engine("retry")));
+        if (a.skip()) b.add(button(Phrases.SKIP, Callback.engine("skip", a.id())));
         out(say(Phrases.OFFER_PERSON), b, false);
         return;
       }
@@ -653,7 +653,7 @@ public final class Engine {
       }
       String text = t.text();
       if (VisibleText.empty(text)) { // nothing to keep in the story
-        out(say(Phrases.EMPTY_MESSAGE), List.of(button(Phrases.DONE, "g:done:" + l.id())), false);
+        out(say(Phrases.EMPTY_MESSAGE), List.of(button(Phrases.DONE, Callback.engine("done", l.id()))), false);
         return;
       }
       if (Phrases.END_PHRASES.contains(normalise(text)) && !s.story().isEmpty()) {
@@ -670,7 +670,7 @@ public final class Engine {
       List<Text> acks = l.acknowledgements() == null || l.acknowledgements().isEmpty()
           ? Phrases.ACKNOWLEDGEMENTS : l.acknowledgements();
       Text ack = acks.get((s.listened() - 1) % acks.size());
-      out(say(ack), List.of(button(Phrases.DONE, "g:done:" + l.id())), false);
+      out(say(ack), List.of(button(Phrases.DONE, Callback.engine("done", l.id()))), false);
     }
 
     void finishListening(Node.Listen l) {
@@ -762,7 +762,7 @@ public final class Engine {
       if (n instanceof Node.Ask a) {
         out(say(a.text()), buttons(a), a.input() == InputKind.CONTACT);
       } else if (n instanceof Node.Listen l) {
-        out(say(l.text()), List.of(button(Phrases.DONE, "g:done:" + l.id())), false);
+        out(say(l.text()), List.of(button(Phrases.DONE, Callback.engine("done", l.id()))), false);
       } else if (n == null && s.status() == ConversationStatus.ACTIVE) {
         broken("no current node");
       }
@@ -776,7 +776,7 @@ public final class Engine {
       } else if (a.input() == InputKind.CONTACT) {
         b.add(button(Phrases.SHARE_CONTACT, "contact"));
       }
-      if (a.skip() && a.input() != InputKind.CONTACT) b.add(button(Phrases.SKIP, "g:skip:" + a.id()));
+      if (a.skip() && a.input() != InputKind.CONTACT) b.add(button(Phrases.SKIP, Callback.engine("skip", a.id())));
       return b;
     }
 

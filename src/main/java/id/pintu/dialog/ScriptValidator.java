@@ -292,7 +292,7 @@ public final class ScriptValidator {
           for (Text t : l.acknowledgements()) texts(s, n, "acknowledgement", t, "an acknowledgement is empty");
         }
         if (l.maxMessages() != null && l.maxMessages() < 1) node(s, n, "'maxMessages' must be 1 or more");
-        callback(s, n, "the \"done\" button", "g:done:" + l.id());
+        callback(s, n, "the \"done\" button", Callback.engine("done", l.id()));
         next(s, n, "'next'", l.next(), true);
         smallTalkNext(s, n, l.next());
       } else if (n instanceof Node.Branch b) {
@@ -348,7 +348,7 @@ public final class ScriptValidator {
       if (kind == InputKind.YESNO && a.options().isEmpty()) {
         callback(s, a, "the \"yes\" button", Callback.option(a.id(), "yes"));
       }
-      if (a.skip()) callback(s, a, "the \"skip\" button", "g:skip:" + a.id());
+      if (a.skip()) callback(s, a, "the \"skip\" button", Callback.engine("skip", a.id()));
       if (a.next() != null || !everyOptionLeads) next(s, a, "'next'", a.next(), true);
       if (a.skip() && a.next() == null && (a.options().isEmpty() || a.options().get(a.options().size() - 1).next() == null)) {
         node(s, a, "the question may be skipped but has no 'next' to go to after a skip");

@@ -30,7 +30,8 @@ final class HealthEndpoints {
    * without a staff chat must still take in families.
    */
   record Checks(BooleanSupplier transportUp, long maxInbox, long maxOutbox, TelegramProbe telegram,
-                String webhookUrl, Clock clock, java.util.function.Supplier<String> desk, java.util.function.Supplier<String> botApi) {}
+                String webhookUrl, Clock clock, java.util.function.Supplier<String> desk, java.util.function.Supplier<String> botApi,
+                java.util.function.Supplier<String> crisisScreen) {}
 
   private final Database db;
   private final Checks checks;
@@ -78,6 +79,7 @@ final class HealthEndpoints {
       if (checks.botApi() != null) m.put("botApi", checks.botApi().get());
       if (checks.telegram() != null) telegram(m);
       if (checks.desk() != null) m.put("desk", checks.desk().get());
+      if (checks.crisisScreen() != null) m.put("crisisScreen", checks.crisisScreen().get()); // reported, never a reason
       boolean ok = reasons.isEmpty();
       m.put("status", ok ? "ready" : "not ready");
       if (!ok) m.put("reasons", reasons);

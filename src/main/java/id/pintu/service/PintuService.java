@@ -22,6 +22,7 @@ import id.pintu.dialog.ScriptBook;
 import id.pintu.privacy.FalseAlarmMetrics;
 import id.pintu.privacy.RetentionJob;
 import id.pintu.safety.CrisisScreen;
+import id.pintu.safety.LearningScreen;
 import id.pintu.store.CaseStore;
 import id.pintu.store.ClusterLeader;
 import id.pintu.store.Database;
@@ -201,7 +202,10 @@ public final class PintuService implements AutoCloseable {
     telegramProbe.start(cfg.admin().telegramCheckSeconds());
     new HealthEndpoints(db, new HealthEndpoints.Checks(() -> polling == null || polling.isRunning(), cfg.admin().readyInboxBacklog(),
         cfg.admin().readyOutboxBacklog(), telegramProbe,
-        cfg.telegram().webhook() ? cfg.telegram().webhookUrl() : null, clock, () -> crisisAlarm.readiness(clock.instant()), sender::botApi))
+        cfg.telegram().webhook() ? cfg.telegram().webhookUrl() : null, clock, () -> crisisAlarm.readiness(clock.instant()), sender::botApi,
+        screen instanceof LearningScreen learning
+            ? () -> learning.learned() ? "frames and examples" : "frames only: the examples are being learned (seconds after a start)"
+            : null))
         .mount(router);
     metrics = new PintuMetrics(db, dispatcher, sender);
     processor.observeWith(metrics);

@@ -31,6 +31,12 @@ class CleanStopTest {
       Path log = Path.of("target", "clean-stop.log");
       for (long chat = 9_100; chat < 9_140; chat++) h.api.sendText(chat, "/start");
       h.awaitText(9_100, "Boleh kami simpan");
+      // The examples are learned in the background; readiness says which screen families meet.
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      java.net.URI ready = java.net.URI.create("http://127.0.0.1:" + port + "/health/ready");
+      ChildService.waitUntil(() -> http.send(java.net.http.HttpRequest.newBuilder(ready).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString()).body().contains("\"crisisScreen\":\"frames and examples\""),
+          java.time.Duration.ofSeconds(60), "readiness to say the examples are in use");
       long before = Files.size(log); // what the start logged (its warnings included) is not the stop's
       p.destroy(); // SIGTERM: the shutdown hook closes the service
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the service stopped within a minute");

@@ -159,20 +159,16 @@ public final class LexiconProblems {
         continue;
       }
       int words = 0;
-      StringBuilder key = new StringBuilder();
       for (String part : w.trim().split("\\s+")) {
         if (part.equals("#")) {
           words++;
-          key.append("# ");
         } else if (part.endsWith("*") && part.length() > 1) {
           String stem = normalizer.wordStem(part.substring(0, part.length() - 1));
           if (stem.isEmpty()) continue;
           words++;
-          key.append(stem).append("* ");
         } else {
           ChatNormalizer.Tokens t = normalizer.tokenize(part.startsWith("=") ? part.substring(1) : part);
           words += t.size();
-          for (int k = 0; k < t.size(); k++) key.append(t.word(k)).append(' ');
         }
       }
       if (words == 0) {
@@ -180,7 +176,9 @@ public final class LexiconProblems {
       } else if (words > FrameScreen.MAX_PHRASE_WORDS) {
         problems.add(item + " \"" + w.trim() + "\" has " + words + " words; at most " + FrameScreen.MAX_PHRASE_WORDS);
       } else if (duplicates) {
-        Integer before = seen.putIfAbsent(key.toString().trim(), i + 1);
+        // The same spelling twice is a slip; two spellings the normalisation makes equal are not
+        // (the regional one still finds its own affixed forms: tambangnya, bocahe).
+        Integer before = seen.putIfAbsent(w.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " "), i + 1);
         if (before != null) {
           problems.add(item + " \"" + w.trim() + "\" repeats item " + before);
         }

@@ -30,14 +30,8 @@ public final class CommandConfig {
       err.println(e.getMessage());
       return null;
     } catch (Exception e) {
-      err.println("The configuration file " + file + " cannot be read (" + firstLine(e.getMessage()) + "): fix it or set PINTU_CONFIG to another file.");
+      err.println("The configuration file " + file + " cannot be read (" + ConfigLoader.firstLine(e.getMessage()) + "): fix it or set PINTU_CONFIG to another file.");
       return null;
     }
-  }
-
-  static String firstLine(String m) {
-    if (m == null) return "unknown error";
-    int nl = m.indexOf('\n');
-    return nl > 0 ? m.substring(0, nl) : m;
   }
 }

@@ -181,7 +181,8 @@ public final class ConfigLoader {
     return out;
   }
 
-  static String firstLine(String m) {
+  /** The first line of an exception's message, without a closing full stop, for a one-sentence report. */
+  public static String firstLine(String m) {
     if (m == null) return "unknown error";
     int nl = m.indexOf('\n');
     return (nl > 0 ? m.substring(0, nl) : m).replaceAll("\\.$", "");

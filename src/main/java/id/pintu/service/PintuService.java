@@ -7,6 +7,7 @@ import id.pintu.admin.AdminAuth;
 import id.pintu.admin.EditNotices;
 import id.pintu.admin.ScriptLibrary;
 import id.pintu.admin.TrustedProxies;
+import id.pintu.config.ConfigLoader;
 import id.pintu.config.PintuConfig;
 import id.pintu.conversation.ChatLanes;
 import id.pintu.conversation.ConversationProcessor;
@@ -299,22 +300,16 @@ public final class PintuService implements AutoCloseable {
       if (code == null || code == 0) {
         // Not an error Telegram gave: the answer itself could not be read (not a Bot API server, or not a bot).
         throw new StartupProblem("The Bot API at " + apiUrl + " answered getMe with something Pintu cannot read ("
-            + firstLine(e.getMessage()) + "): check that PINTU_TELEGRAM_API_URL is a Telegram Bot API server.");
+            + ConfigLoader.firstLine(e.getMessage()) + "): check that PINTU_TELEGRAM_API_URL is a Telegram Bot API server.");
       }
-      throw new StartupProblem("The Bot API at " + apiUrl + " answered getMe with error " + code + " (" + firstLine(e.getApiResponse())
+      throw new StartupProblem("The Bot API at " + apiUrl + " answered getMe with error " + code + " (" + ConfigLoader.firstLine(e.getApiResponse())
           + "): check PINTU_TELEGRAM_API_URL and PINTU_TELEGRAM_TOKEN.");
     } catch (Exception e) {
       Throwable root = e;
       while (root.getCause() != null && root.getCause() != root) root = root.getCause();
       throw new StartupProblem("Cannot reach the Bot API at " + apiUrl + " to check the token (" + root.getClass().getSimpleName()
-          + (root.getMessage() == null ? "" : ": " + firstLine(root.getMessage())) + "): check the network and PINTU_TELEGRAM_API_URL.");
+          + (root.getMessage() == null ? "" : ": " + ConfigLoader.firstLine(root.getMessage())) + "): check the network and PINTU_TELEGRAM_API_URL.");
     }
-  }
-
-  private static String firstLine(String m) {
-    if (m == null || m.isBlank()) return "no detail";
-    int nl = m.indexOf('\n');
-    return nl > 0 ? m.substring(0, nl) : m;
   }
 
   private void registerWebhook(OkHttpTelegramClient client, String secret) {

@@ -74,6 +74,14 @@ class FrameScreenTest {
   }
 
   @Test
+  void whereAbuseHappensIsNotTakenForAStory() {
+    // A church, a meal: places where danger is told too, never words that soften it.
+    urgent("pendeta di gereja kami melecehkan anak2 sekolah minggu, adik saya kena");
+    urgent("suami bilang mau bunuh aku pas makan malam nanti");
+    assertEquals(RiskLevel.CONCERN, level("tanteku bilang mau bunuh aku kalau makan kuenya wkwk"), "laughter still lowers a joke");
+  }
+
+  @Test
   void holdingBackOrRageAtThingsIsAConcernNotAnAlarm() {
     assertEquals(RiskLevel.CONCERN, level("kadang aku pengen nonjok dia, tapi ga bakal kulakuin"));
     assertEquals(RiskLevel.CONCERN, level("dad punched the wall again last night"));
